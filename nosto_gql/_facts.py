@@ -1,0 +1,79 @@
+"""Facts about Nosto's API, written once and read by the client and the sandbox alike.
+
+Everything here comes from ../shared/reference (REST.md, NOTES.md, PRODUCT_MODEL.md). Where the
+sources disagree or are unsure, the value chosen is the best-supported one and the comment says so;
+correcting a fact means editing this file only.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import timedelta
+
+DEFAULT_BASE_URL = "https://api.nosto.com"
+BASE_URL_ENV_VAR = "NOSTO_API_BASE_URL"
+
+# Nosto rejects upsert/discontinue bodies above 2 MB (REST.md 1.6).
+MAX_PAYLOAD_BYTES = 2 * 1024 * 1024
+
+# A session lapses 30 minutes after its last activity (NOTES.md 2, Sessions).
+SESSION_TTL = timedelta(minutes=30)
+
+# The catalog listing (`products`) can page over at most this many products (NOTES.md 2).
+PRODUCTS_LISTING_CAP = 10_000
+
+# Header that keeps test traffic out of Nosto's statistics (NOTES.md 2, Test traffic).
+IGNORE_TRAFFIC_HEADER = "X-Nosto-Ignore"
+REQUEST_ID_HEADER = "X-Request-ID"
+
+
+class TokenFamily(str, enum.Enum):
+    """The kinds of API token Nosto issues; each grants access to one group of endpoints."""
+
+    APPS = "apps"
+    PRODUCTS = "products"
+    EMAIL = "email"
+    RATES = "rates"
+    SETTINGS = "settings"
+    OMNICHANNEL = "omnichannel"
+    REC = "rec"
+
+    @property
+    def token_name(self) -> str:
+        """The name Nosto's admin shows for the token, e.g. ``API_APPS``."""
+        return f"API_{self.name}"
+
+    @property
+    def env_var(self) -> str:
+        """The environment variable `NostoClient.from_env()` reads the token from."""
+        return f"NOSTO_{self.token_name}_TOKEN"
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One HTTP endpoint: how to call it, which token it takes, and whether a retry is safe."""
+
+    method: str
+    path: str
+    family: TokenFamily
+    # True when sending the same request twice has the same effect as sending it once.
+    idempotent: bool
+
+
+GRAPHQL = Endpoint("POST", "/v1/graphql", TokenFamily.APPS, idempotent=False)
+PRODUCTS_UPSERT = Endpoint("POST", "/v1/products/upsert", TokenFamily.PRODUCTS, idempotent=True)
+PRODUCTS_DISCONTINUE = Endpoint(
+    "POST", "/v1/products/discontinue", TokenFamily.PRODUCTS, idempotent=True
+)
+# No /v1 prefix on recrawl (REST.md 3.3); each call triggers crawls, so it is never retried.
+PRODUCTS_RECRAWL = Endpoint("POST", "/products/recrawl", TokenFamily.PRODUCTS, idempotent=False)
+
+
+class Availability(str, enum.Enum):
+    """Product availability values the products API accepts (PRODUCT_MODEL.md 2 and 9)."""
+
+    IN_STOCK = "InStock"
+    OUT_OF_STOCK = "OutOfStock"
+    INVISIBLE = "Invisible"
+    DISCONTINUED = "Discontinued"
