@@ -27,6 +27,26 @@ PRODUCTS_LISTING_CAP = 10_000
 IGNORE_TRAFFIC_HEADER = "X-Nosto-Ignore"
 REQUEST_ID_HEADER = "X-Request-ID"
 
+# Values of `errorType` in GraphQL error entries (graphql-java names, NOTES.md 2, Error shapes).
+# InvalidSyntax is graphql-java's name for a document that does not parse.
+GRAPHQL_ERROR_VALIDATION = "ValidationError"
+GRAPHQL_ERROR_DATA_FETCHING = "DataFetchingException"
+GRAPHQL_ERROR_INVALID_SYNTAX = "InvalidSyntax"
+
+# Fields the docs require on every upserted product (REST.md 3.1); the SDK itself checks only
+# product_id, and a `{product_id, availability: "Discontinued"}` upsert is used in the wild.
+PRODUCT_REQUIRED_FIELDS = (
+    "product_id",
+    "name",
+    "url",
+    "image_url",
+    "availability",
+    "price",
+    "price_currency_code",
+)
+# `type` of the 400 body listing per-product upsert failures (REST.md 1.5).
+UPSERT_ERROR_TYPE = "has_errors"
+
 
 class TokenFamily(str, enum.Enum):
     """The kinds of API token Nosto issues; each grants access to one group of endpoints."""
