@@ -98,6 +98,9 @@ class Availability(str, enum.Enum):
     INVISIBLE = "Invisible"
     DISCONTINUED = "Discontinued"
 
+# Not a Nosto variable: lets `NostoClient.from_env()` trust a private CA (the sandbox's).
+CA_FILE_ENV_VAR = "NOSTO_CA_FILE"
+
 
 # ISO-4217 alphabetic codes (PRODUCT_MODEL.md 2: `price_currency_code` is ISO-4217). The active
 # list, plus codes withdrawn since 2018 that merchant catalogs still carry (HRK, CUC, SLL, ZWL, ANG,

@@ -1,0 +1,54 @@
+"""nosto-gql: a typed Python client for Nosto's GraphQL and REST APIs.
+
+Heavy or optional parts (generated operations, codegen, sandbox, CLI) import only when used.
+"""
+
+from ._client import AsyncNostoClient, NostoClient
+from ._exceptions import (
+    APIStatusError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    GraphQLError,
+    GraphQLResponseError,
+    InsecureURLError,
+    InvalidInputError,
+    MalformedResponseError,
+    MissingTokenError,
+    NostoError,
+    NotFoundError,
+    PayloadTooLargeError,
+    RateLimitError,
+    RequestTimeoutError,
+    ServerError,
+    TransportError,
+)
+from ._facts import Availability, TokenFamily
+from ._tokens import Tokens
+from ._version import __version__
+
+__all__ = [
+    "APIStatusError",
+    "AsyncNostoClient",
+    "AuthenticationError",
+    "Availability",
+    "BadRequestError",
+    "ConfigurationError",
+    "GraphQLError",
+    "GraphQLResponseError",
+    "InsecureURLError",
+    "InvalidInputError",
+    "MalformedResponseError",
+    "MissingTokenError",
+    "NostoClient",
+    "NostoError",
+    "NotFoundError",
+    "PayloadTooLargeError",
+    "RateLimitError",
+    "RequestTimeoutError",
+    "ServerError",
+    "Tokens",
+    "TokenFamily",
+    "TransportError",
+    "__version__",
+]

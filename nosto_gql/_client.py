@@ -1,0 +1,232 @@
+"""`NostoClient` and `AsyncNostoClient`: one object per account, one sub-client per family."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Mapping
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from ._config import DEFAULT_MAX_RETRIES, ClientConfig, as_timeout, default_user_agent
+from ._facts import BASE_URL_ENV_VAR, CA_FILE_ENV_VAR, DEFAULT_BASE_URL, TokenFamily
+from ._tokens import Tokens
+from ._transport import AsyncTransport, QueryParams, Transport
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+    from nosto_gql_apps.async_client import AsyncAppsClient
+    from nosto_gql_apps.client import AppsClient
+
+    from .rest.products import AsyncProductsAPI, ProductsAPI
+
+
+def _config(
+    tokens: Tokens | None,
+    base_url: str | None,
+    timeout: float | httpx.Timeout | None,
+    max_retries: int,
+    user_agent: str | None,
+    ignore_traffic: bool,
+) -> ClientConfig:
+    return ClientConfig(
+        tokens=tokens if tokens is not None else Tokens(),
+        base_url=base_url or DEFAULT_BASE_URL,
+        timeout=as_timeout(timeout),
+        max_retries=max_retries,
+        user_agent=user_agent or default_user_agent(),
+        ignore_traffic=ignore_traffic,
+    )
+
+
+def _env_settings(environ: Mapping[str, str] | None) -> dict[str, Any]:
+    env = os.environ if environ is None else environ
+    return {
+        "tokens": Tokens.from_env(env),
+        "base_url": env.get(BASE_URL_ENV_VAR) or DEFAULT_BASE_URL,
+        "ca_file": env.get(CA_FILE_ENV_VAR) or None,
+    }
+
+
+class NostoClient:
+    """Synchronous client for one Nosto account.
+
+    >>> client = NostoClient(tokens=Tokens(apps="...", products="..."))
+    >>> client.apps.toplist(hours=168, sort=ScoringModeType.BUYS)   # typed GraphQL
+    >>> client.products.upsert([...])                              # REST
+
+    A token is sent only to its own family's endpoints and only over https. Use the client as
+    a context manager (or call `close()`) to release its connections.
+    """
+
+    def __init__(
+        self,
+        *,
+        tokens: Tokens | None = None,
+        base_url: str | None = None,
+        ca_file: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        user_agent: str | None = None,
+        ignore_traffic: bool = False,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        config = _config(tokens, base_url, timeout, max_retries, user_agent, ignore_traffic)
+        self.transport = Transport(config, ca_file=ca_file, http_client=http_client)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> NostoClient:
+        """Tokens from ``NOSTO_API_<FAMILY>_TOKEN``, base URL from ``NOSTO_API_BASE_URL``."""
+        return cls(**{**_env_settings(environ), **kwargs})
+
+    @property
+    def tokens(self) -> Tokens:
+        return self.transport.config.tokens
+
+    @functools.cached_property
+    def apps(self) -> AppsClient:
+        """Typed GraphQL operations (API_APPS), generated from the bundled queries."""
+        from nosto_gql_apps.client import AppsClient
+
+        return AppsClient(self.transport)
+
+    @functools.cached_property
+    def products(self) -> ProductsAPI:
+        """Catalog upserts (API_PRODUCTS)."""
+        from .rest.products import ProductsAPI
+
+        return ProductsAPI(self.transport)
+
+    def request(
+        self,
+        family: TokenFamily,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        content: bytes | str | None = None,
+        content_type: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        params: QueryParams | None = None,
+        idempotent: bool = False,
+    ) -> httpx.Response:
+        """Call any endpoint with the same auth, retries and errors as the typed calls."""
+        return self.transport.send(
+            family,
+            method,
+            path,
+            idempotent=idempotent,
+            json=json,
+            content=content,
+            content_type=content_type,
+            headers=headers,
+            params=params,
+        )
+
+    def close(self) -> None:
+        self.transport.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"NostoClient(base_url={self.transport.config.base_url!r}, tokens={self.tokens!r})"
+
+
+class AsyncNostoClient:
+    """Asynchronous twin of `NostoClient`; every call is awaited."""
+
+    def __init__(
+        self,
+        *,
+        tokens: Tokens | None = None,
+        base_url: str | None = None,
+        ca_file: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        user_agent: str | None = None,
+        ignore_traffic: bool = False,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        config = _config(tokens, base_url, timeout, max_retries, user_agent, ignore_traffic)
+        self.transport = AsyncTransport(config, ca_file=ca_file, http_client=http_client)
+
+    @classmethod
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, **kwargs: Any
+    ) -> AsyncNostoClient:
+        """Tokens from ``NOSTO_API_<FAMILY>_TOKEN``, base URL from ``NOSTO_API_BASE_URL``."""
+        return cls(**{**_env_settings(environ), **kwargs})
+
+    @property
+    def tokens(self) -> Tokens:
+        return self.transport.config.tokens
+
+    @functools.cached_property
+    def apps(self) -> AsyncAppsClient:
+        """Typed GraphQL operations (API_APPS), generated from the bundled queries."""
+        from nosto_gql_apps.async_client import AsyncAppsClient
+
+        return AsyncAppsClient(self.transport)
+
+    @functools.cached_property
+    def products(self) -> AsyncProductsAPI:
+        """Catalog upserts (API_PRODUCTS)."""
+        from .rest.products import AsyncProductsAPI
+
+        return AsyncProductsAPI(self.transport)
+
+    async def request(
+        self,
+        family: TokenFamily,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        content: bytes | str | None = None,
+        content_type: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        params: QueryParams | None = None,
+        idempotent: bool = False,
+    ) -> httpx.Response:
+        """Call any endpoint with the same auth, retries and errors as the typed calls."""
+        return await self.transport.send(
+            family,
+            method,
+            path,
+            idempotent=idempotent,
+            json=json,
+            content=content,
+            content_type=content_type,
+            headers=headers,
+            params=params,
+        )
+
+    async def aclose(self) -> None:
+        await self.transport.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        base_url = self.transport.config.base_url
+        return f"AsyncNostoClient(base_url={base_url!r}, tokens={self.tokens!r})"

@@ -1,0 +1,176 @@
+"""Runtime base of every generated GraphQL client: hands operations to the shared transport.
+
+ariadne-codegen generates methods that call ``self.execute(...)`` and ``self.get_data(...)``;
+these classes implement both on top of `Transport` / `AsyncTransport`, so auth, retries and error
+mapping stay in the transport. Retries follow the operation type: a query can be sent twice, a
+mutation (newSession, placeOrder...) never once it may have reached Nosto.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from typing import Any, ClassVar
+
+import httpx
+from pydantic import BaseModel
+from pydantic_core import to_jsonable_python
+
+from ._errors_map import request_id_of
+from ._exceptions import GraphQLError, GraphQLResponseError, MalformedResponseError
+from ._facts import GRAPHQL
+from ._transport import AsyncTransport, Transport
+
+_LEADING_IGNORED = re.compile(r"^(?:\s|,|#[^\n]*\n?|\ufeff)*")
+
+
+@functools.lru_cache(maxsize=512)
+def is_query_operation(document: str) -> bool:
+    """True when the document's operation is a query (shorthand ``{ ... }`` included)."""
+    body = _LEADING_IGNORED.sub("", document)
+    return body.startswith("{") or re.match(r"query\b", body) is not None
+
+
+class _Unset:
+    """Stand-in for a generated package's UNSET until the package's shim provides its own."""
+
+
+def encode_variables(variables: dict[str, Any] | None, unset: object) -> dict[str, Any]:
+    """JSON-ready variables: UNSET arguments are left out, input models use wire names."""
+    if not variables:
+        return {}
+    return {
+        name: _encode_value(value) for name, value in variables.items() if value is not unset
+    }
+
+
+def _encode_value(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, list):
+        return [_encode_value(item) for item in value]
+    return to_jsonable_python(value)
+
+
+def request_body(query: str, operation_name: str | None, variables: dict[str, Any]) -> bytes:
+    payload: dict[str, Any] = {"query": query, "variables": variables}
+    if operation_name:
+        payload["operationName"] = operation_name
+    return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def parse_response(response: httpx.Response) -> dict[str, Any]:
+    """The ``data`` of a GraphQL response, or a `NostoError` that says what was wrong with it."""
+    request_id = request_id_of(response)
+    try:
+        document = json.loads(response.content)
+    except ValueError:
+        content_type = response.headers.get("Content-Type", "unknown")
+        raise MalformedResponseError(
+            f"GraphQL response is not JSON (Content-Type {content_type})",
+            request_id=request_id,
+            body=response.text[:1000],
+        ) from None
+    if not isinstance(document, dict):
+        raise MalformedResponseError(
+            "GraphQL response is not a JSON object", request_id=request_id, body=document
+        )
+    errors = document.get("errors")
+    data = document.get("data")
+    if errors is not None:
+        if not isinstance(errors, list):
+            raise MalformedResponseError(
+                "GraphQL response has 'errors' that is not a list",
+                request_id=request_id,
+                body=document,
+            )
+        if errors:
+            raise GraphQLResponseError(
+                [_graphql_error(entry) for entry in errors], data=data, request_id=request_id
+            )
+    if not isinstance(data, dict):
+        raise MalformedResponseError(
+            "GraphQL response has no 'data' object", request_id=request_id, body=document
+        )
+    return data
+
+
+def _graphql_error(entry: Any) -> GraphQLError:
+    if not isinstance(entry, dict):
+        return GraphQLError(message=str(entry))
+    path = entry.get("path")
+    locations = entry.get("locations")
+    extensions = entry.get("extensions")
+    return GraphQLError(
+        message=str(entry.get("message", "unknown error")),
+        path=tuple(path) if isinstance(path, list) else None,
+        locations=tuple(
+            (int(loc.get("line", 0)), int(loc.get("column", 0)))
+            for loc in locations
+            if isinstance(loc, dict)
+        )
+        if isinstance(locations, list)
+        else None,
+        extensions=extensions if isinstance(extensions, dict) else {},
+        error_type=entry.get("errorType") if isinstance(entry.get("errorType"), str) else None,
+    )
+
+
+class GraphQLClient:
+    """Synchronous base of generated clients. Construct it with the client's `Transport`."""
+
+    # Generated packages set this to their own UNSET sentinel (see codegen shim).
+    unset: ClassVar[object] = _Unset()
+
+    def __init__(self, transport: Transport) -> None:
+        self.transport = transport
+
+    def execute(
+        self,
+        query: str,
+        operation_name: str | None = None,
+        variables: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> httpx.Response:
+        return self.transport.send(
+            GRAPHQL.family,
+            GRAPHQL.method,
+            GRAPHQL.path,
+            idempotent=is_query_operation(query),
+            content=request_body(query, operation_name, encode_variables(variables, self.unset)),
+            content_type="application/json",
+            headers=kwargs.get("headers"),
+        )
+
+    def get_data(self, response: httpx.Response) -> dict[str, Any]:
+        return parse_response(response)
+
+
+class AsyncGraphQLClient:
+    """Asynchronous base of generated clients. Construct it with the client's `AsyncTransport`."""
+
+    unset: ClassVar[object] = _Unset()
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self.transport = transport
+
+    async def execute(
+        self,
+        query: str,
+        operation_name: str | None = None,
+        variables: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> httpx.Response:
+        return await self.transport.send(
+            GRAPHQL.family,
+            GRAPHQL.method,
+            GRAPHQL.path,
+            idempotent=is_query_operation(query),
+            content=request_body(query, operation_name, encode_variables(variables, self.unset)),
+            content_type="application/json",
+            headers=kwargs.get("headers"),
+        )
+
+    def get_data(self, response: httpx.Response) -> dict[str, Any]:
+        return parse_response(response)

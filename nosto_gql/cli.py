@@ -1,0 +1,141 @@
+"""The ``nosto-gql`` command. Each subcommand imports what it needs only when it runs.
+
+Exit codes: 0 success; 1 the command ran and found problems (invalid or stale operations, a
+failed demo step, an API error); 2 wrong usage or configuration.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ._version import __version__
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _codegen_config(args: argparse.Namespace) -> object:
+    from ._schema import _REPO_SCHEMA
+    from .codegen import CodegenConfig, load_config
+
+    if args.config:
+        config = load_config(Path(args.config))
+    elif args.queries and args.package:
+        config = CodegenConfig(
+            schema_path=_REPO_SCHEMA,
+            queries_path=Path(args.queries),
+            package_name=args.package,
+            target_dir=Path(args.target),
+        )
+    else:
+        raise SystemExit("nosto-gql: give --config FILE, or --queries DIR and --package NAME")
+    if args.schema:
+        config.schema_path = Path(args.schema)
+    if not config.schema_path.is_file():
+        from ._schema import bundled_schema_sdl  # noqa: F401 - proves the wheel carries one
+
+        raise SystemExit(f"nosto-gql: schema file {config.schema_path} not found")
+    return config
+
+
+def _cmd_generate(args: argparse.Namespace) -> int:
+    from .codegen import CodegenConfig, render_package, validate_operations, write_package
+
+    config = _codegen_config(args)
+    assert isinstance(config, CodegenConfig)
+    problems = validate_operations(config.schema_path.read_text(), [config.queries_path])
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return EXIT_PROBLEMS
+    package = write_package(config, render_package(config))
+    print(f"generated {package} (sync {config.client_name}, async {config.async_client_name})")
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .codegen import CodegenConfig, render_package, stale_files, validate_operations
+
+    config = _codegen_config(args)
+    assert isinstance(config, CodegenConfig)
+    query_paths = [Path(q) for q in args.extra_queries] or [config.queries_path]
+    problems = validate_operations(config.schema_path.read_text(), query_paths)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in operations", file=sys.stderr)
+        return EXIT_PROBLEMS
+    stale = stale_files(config, render_package(config))
+    if stale:
+        print(
+            f"{config.package_dir} is stale relative to {config.schema_path.name} and "
+            f"{config.queries_path}: {', '.join(stale)}\nrun `nosto-gql generate` (or "
+            "`make generate`) and commit the result",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    print(f"ok: operations valid, {config.package_dir} up to date")
+    return EXIT_OK
+
+
+def _cmd_sandbox(args: argparse.Namespace) -> int:
+    from .sandbox import _cli
+
+    return _cli.run(args)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import run_demo
+
+    return run_demo(extra_products=args.products)
+
+
+def _add_codegen_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", help="pyproject.toml with a [tool.ariadne-codegen] section")
+    parser.add_argument("--queries", help="directory of .graphql operation files")
+    parser.add_argument("--package", help="name of the Python package to generate")
+    parser.add_argument("--target", default=".", help="directory to put the package in")
+    parser.add_argument("--schema", help="schema SDL file (default: the bundled API_APPS schema)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="nosto-gql", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"nosto-gql {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    generate = commands.add_parser(
+        "generate", help="compile .graphql operations into a typed sync+async package"
+    )
+    _add_codegen_options(generate)
+    generate.set_defaults(handler=_cmd_generate)
+
+    check = commands.add_parser(
+        "check", help="validate operations and fail when a generated package is stale"
+    )
+    _add_codegen_options(check)
+    check.add_argument(
+        "extra_queries", nargs="*", help="only validate these files/directories (no stale check)"
+    )
+    check.set_defaults(handler=_cmd_check)
+
+    sandbox = commands.add_parser("sandbox", help="run the local HTTPS Nosto sandbox")
+    from .sandbox._cli import add_arguments
+
+    add_arguments(sandbox)
+    sandbox.set_defaults(handler=_cmd_sandbox)
+
+    demo = commands.add_parser("demo", help="run the typed operations against the sandbox")
+    demo.add_argument("--products", type=int, default=60, help="generated products to add")
+    demo.set_defaults(handler=_cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.handler(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""ariadne-codegen plugin: the small changes that make generated clients ours.
+
+- Methods lose their catch-all ``**kwargs``: a misspelled argument must be a TypeError (and a
+  type-checker error), not something silently passed to the HTTP layer.
+- The package ``__init__`` also exports the async client, generated in a second pass.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Any
+
+from ariadne_codegen.plugins.base import Plugin
+from graphql import OperationDefinitionNode
+
+ASYNC_CLIENT_NAME_KEY = "nosto_async_client_name"
+
+
+class NostoCodegenPlugin(Plugin):
+    def __init__(self, schema: Any, config_dict: dict[str, Any]) -> None:
+        super().__init__(schema, config_dict)
+        self._docstrings: dict[str, str] = {}
+
+    def generate_client_method(
+        self,
+        method_def: ast.FunctionDef | ast.AsyncFunctionDef,
+        operation_definition: OperationDefinitionNode,
+    ) -> ast.FunctionDef | ast.AsyncFunctionDef:
+        method_def.args.kwarg = None
+        for node in ast.walk(method_def):
+            if isinstance(node, ast.Call):
+                node.keywords = [kw for kw in node.keywords if kw.arg is not None]
+        description = _description_of(operation_definition)
+        if description:
+            self._docstrings[method_def.name] = description
+        return method_def
+
+    def generate_client_code(self, generated_code: str) -> str:
+        # Docstrings are placed in the formatted code: at AST level, the forward-refs plugin that
+        # runs after this one would insert its imports above them.
+        return _insert_docstrings(generated_code, self._docstrings)
+
+    def generate_init_code(self, generated_code: str) -> str:
+        async_name = self._section().get(ASYNC_CLIENT_NAME_KEY)
+        if not async_name:
+            return generated_code
+        return (
+            generated_code
+            + "\n\nif TYPE_CHECKING:\n"
+            + f"    from .async_client import {async_name}\n\n"
+            + f'_LAZY_IMPORTS["{async_name}"] = ".async_client"\n'
+            + f'__all__ += ["{async_name}"]\n'
+        )
+
+    def _section(self) -> dict[str, Any]:
+        section: dict[str, Any] = self.config_dict.get("tool", {}).get("ariadne-codegen", {})
+        return section
+
+
+def _description_of(operation: OperationDefinitionNode) -> str:
+    """The comment block right above the operation in its .graphql file, used as docstring."""
+    loc = operation.loc
+    if loc is None:
+        return ""
+    source_lines = loc.source.body[: loc.start].splitlines()
+    comment: list[str] = []
+    for line in reversed(source_lines):
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            comment.append(stripped.lstrip("#").strip())
+        elif stripped or comment:
+            break
+    return "\n".join(reversed(comment))
+
+
+_SIGNATURE_END = re.compile(r"\)(?: -> .+)?:$")
+
+
+def _insert_docstrings(code: str, docstrings: dict[str, str]) -> str:
+    lines = code.splitlines(keepends=True)
+    out: list[str] = []
+    pending: str | None = None
+    for line in lines:
+        out.append(line)
+        match = re.match(r"^    (?:async )?def (\w+)\(", line)
+        if match:
+            pending = docstrings.get(match.group(1))
+        if pending is not None and _SIGNATURE_END.search(line.rstrip()):
+            body = pending.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+            indented = "\n".join(("        " + part).rstrip() for part in body.splitlines())
+            out.append(f'        """\n{indented}\n        """\n\n')
+            pending = None
+    return "".join(out)

@@ -1,0 +1,170 @@
+"""Bulk uploads: split items into requests under Nosto's size cap, and report per item.
+
+Pure functions shared by the sync and async resources; no I/O here.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .._exceptions import BadRequestError, InvalidInputError, NostoError
+from .._facts import MAX_PAYLOAD_BYTES
+
+
+class ItemStatus(str, enum.Enum):
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"  # Nosto named the item as invalid; `message` says why
+    FAILED = "failed"  # its request failed as a whole; Nosto may or may not have it
+    NOT_ATTEMPTED = "not_attempted"  # never sent, because an earlier request failed
+
+
+@dataclass(frozen=True)
+class ItemOutcome:
+    """What happened to one item of a bulk call."""
+
+    item_id: str
+    status: ItemStatus
+    message: str | None = None
+
+
+@dataclass
+class BulkResult:
+    """Per-item outcome of a bulk call, in input order."""
+
+    outcomes: list[ItemOutcome] = field(default_factory=list)
+    requests_sent: int = 0
+    # The error that stopped the upload, if one did.
+    error: NostoError | None = None
+
+    def _with(self, status: ItemStatus) -> list[ItemOutcome]:
+        return [o for o in self.outcomes if o.status is status]
+
+    @property
+    def accepted(self) -> list[ItemOutcome]:
+        return self._with(ItemStatus.ACCEPTED)
+
+    @property
+    def rejected(self) -> list[ItemOutcome]:
+        return self._with(ItemStatus.REJECTED)
+
+    @property
+    def failed(self) -> list[ItemOutcome]:
+        return self._with(ItemStatus.FAILED)
+
+    @property
+    def not_attempted(self) -> list[ItemOutcome]:
+        return self._with(ItemStatus.NOT_ATTEMPTED)
+
+    @property
+    def ok(self) -> bool:
+        return all(o.status is ItemStatus.ACCEPTED for o in self.outcomes)
+
+    def raise_for_errors(self) -> BulkResult:
+        """Raise `BulkUploadError` unless every item was accepted; returns self for chaining."""
+        if not self.ok:
+            raise BulkUploadError(self)
+        return self
+
+
+class BulkUploadError(NostoError):
+    """Raised by `BulkResult.raise_for_errors()`; ``result`` says what happened to each item."""
+
+    def __init__(self, result: BulkResult) -> None:
+        self.result = result
+        counts = ", ".join(
+            f"{len(getattr(result, s.value))} {s.value.replace('_', ' ')}"
+            for s in ItemStatus
+            if getattr(result, s.value)
+        )
+        first = next((o for o in result.outcomes if o.status is not ItemStatus.ACCEPTED), None)
+        detail = f"; first: {first.item_id}: {first.message}" if first and first.message else ""
+        super().__init__(f"bulk upload incomplete ({counts}){detail}")
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Items that travel in one request, with the encoded JSON array body."""
+
+    item_ids: tuple[str, ...]
+    body: bytes
+
+
+def encode_item(payload: Any) -> bytes:
+    return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def plan_batches(
+    items: Iterable[tuple[str, bytes]],
+    *,
+    max_bytes: int = MAX_PAYLOAD_BYTES,
+    max_items: int | None = None,
+) -> Iterator[Batch]:
+    """Pack encoded items, in order, into JSON-array bodies of at most ``max_bytes`` bytes.
+
+    Streams: holds one batch in memory at a time. An item that alone exceeds the cap is an
+    `InvalidInputError` naming it, raised before its batch is yielded.
+    """
+    ids: list[str] = []
+    parts: list[bytes] = []
+    size = 2  # the enclosing "[" and "]"
+    for item_id, encoded in items:
+        if len(encoded) + 2 > max_bytes:
+            raise InvalidInputError(
+                f"item {item_id!r} alone is {len(encoded) + 2} bytes, over Nosto's "
+                f"{max_bytes}-byte request cap; shorten it (e.g. description, image lists)",
+                [(item_id, f"serialised size {len(encoded) + 2} > {max_bytes} bytes")],
+            )
+        extra = len(encoded) + (1 if parts else 0)
+        full = (max_items is not None and len(parts) >= max_items) or size + extra > max_bytes
+        if parts and full:
+            yield Batch(tuple(ids), b"[" + b",".join(parts) + b"]")
+            ids, parts, size = [], [], 2
+            extra = len(encoded)
+        ids.append(item_id)
+        parts.append(encoded)
+        size += extra
+    if parts:
+        yield Batch(tuple(ids), b"[" + b",".join(parts) + b"]")
+
+
+def batch_outcomes(batch: Batch, error: NostoError | None) -> tuple[list[ItemOutcome], bool]:
+    """Outcomes of one sent batch, and whether the upload may continue with the next one.
+
+    A 400 listing products (Nosto's ``has_errors`` body) rejects those and accepts the rest; any
+    other failure leaves every item of the batch in doubt and stops the upload.
+    """
+    if error is None:
+        return [ItemOutcome(i, ItemStatus.ACCEPTED) for i in batch.item_ids], True
+    if isinstance(error, BadRequestError):
+        per_item = _errors_by_item(error.body)
+        if per_item:
+            return [
+                ItemOutcome(i, ItemStatus.REJECTED, per_item[i])
+                if i in per_item
+                else ItemOutcome(i, ItemStatus.ACCEPTED)
+                for i in batch.item_ids
+            ], True
+    message = str(error)
+    return [ItemOutcome(i, ItemStatus.FAILED, message) for i in batch.item_ids], False
+
+
+def not_attempted(item_ids: Sequence[str]) -> list[ItemOutcome]:
+    return [ItemOutcome(i, ItemStatus.NOT_ATTEMPTED) for i in item_ids]
+
+
+def _errors_by_item(body: Any) -> dict[str, str]:
+    if not isinstance(body, dict) or not isinstance(body.get("errors"), list):
+        return {}
+    found: dict[str, str] = {}
+    for entry in body["errors"]:
+        if isinstance(entry, dict) and entry.get("product_id") is not None:
+            messages = entry.get("errors")
+            if isinstance(messages, list):
+                messages = ", ".join(str(m) for m in messages)
+            found[str(entry["product_id"])] = str(messages or "rejected")
+    return found
+

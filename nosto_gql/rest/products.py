@@ -1,0 +1,119 @@
+"""API_PRODUCTS: keep Nosto's copy of the catalog in sync (``client.products``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from .._exceptions import NostoError
+from .._facts import MAX_PAYLOAD_BYTES, PRODUCTS_UPSERT, Endpoint
+from .._transport import AsyncTransport, Transport
+from ..models import Product, ProductUpdate, validate_products
+from ._bulk import (
+    Batch,
+    BulkResult,
+    batch_outcomes,
+    encode_item,
+    not_attempted,
+    plan_batches,
+)
+
+ProductInput = Product | ProductUpdate | Mapping[str, Any]
+
+
+def _encoded_products(
+    products: Iterable[ProductInput], *, partial: bool
+) -> list[tuple[str, bytes]]:
+    # Everything is validated before the first request: bad input must not half-send a catalog.
+    models = validate_products(products, partial=partial)
+    return [(model.product_id, encode_item(model.to_payload())) for model in models]
+
+
+class _BulkRun:
+    """Tracks one bulk call across batches; the sync and async loops feed it."""
+
+    def __init__(self, encoded: list[tuple[str, bytes]], max_bytes: int) -> None:
+        self.result = BulkResult()
+        self._batches: Iterator[Batch] = plan_batches(encoded, max_bytes=max_bytes)
+        self._remaining = [item_id for item_id, _ in encoded]
+
+    def next_batch(self) -> Batch | None:
+        if self.result.error is not None:
+            return None
+        return next(self._batches, None)
+
+    def record(self, batch: Batch, error: NostoError | None) -> None:
+        self.result.requests_sent += 1
+        outcomes, may_continue = batch_outcomes(batch, error)
+        self.result.outcomes.extend(outcomes)
+        self._remaining = self._remaining[len(batch.item_ids) :]
+        if not may_continue:
+            self.result.error = error
+            self.result.outcomes.extend(not_attempted(self._remaining))
+
+
+class ProductsAPI:
+    """Products endpoints over the synchronous transport."""
+
+    def __init__(self, transport: Transport, *, max_bytes: int = MAX_PAYLOAD_BYTES) -> None:
+        self._transport = transport
+        self._max_bytes = max_bytes
+
+    def upsert(self, products: Iterable[ProductInput], *, partial: bool = False) -> BulkResult:
+        """Create or update products. Splits into requests under Nosto's 2 MB cap.
+
+        Every product is validated first (`InvalidInputError` names each bad one; nothing is
+        sent). ``partial=True`` allows deliberate partial updates (`ProductUpdate`), e.g.
+        ``{"product_id": "1", "availability": "OutOfStock"}``. Returns a `BulkResult` saying
+        which products were accepted, rejected (with Nosto's message) or not attempted; call
+        ``.raise_for_errors()`` to turn anything but full success into an exception.
+        """
+        run = _BulkRun(_encoded_products(products, partial=partial), self._max_bytes)
+        while (batch := run.next_batch()) is not None:
+            run.record(batch, self._send(PRODUCTS_UPSERT, batch))
+        return run.result
+
+    def _send(self, endpoint: Endpoint, batch: Batch) -> NostoError | None:
+        try:
+            self._transport.send(
+                endpoint.family,
+                endpoint.method,
+                endpoint.path,
+                idempotent=endpoint.idempotent,
+                content=batch.body,
+                content_type="application/json",
+            )
+        except NostoError as error:
+            return error
+        return None
+
+
+class AsyncProductsAPI:
+    """Products endpoints over the asynchronous transport."""
+
+    def __init__(self, transport: AsyncTransport, *, max_bytes: int = MAX_PAYLOAD_BYTES) -> None:
+        self._transport = transport
+        self._max_bytes = max_bytes
+
+    async def upsert(
+        self, products: Iterable[ProductInput], *, partial: bool = False
+    ) -> BulkResult:
+        """Create or update products; see `ProductsAPI.upsert`."""
+        run = _BulkRun(_encoded_products(products, partial=partial), self._max_bytes)
+        while (batch := run.next_batch()) is not None:
+            run.record(batch, await self._send(PRODUCTS_UPSERT, batch))
+        return run.result
+
+    async def _send(self, endpoint: Endpoint, batch: Batch) -> NostoError | None:
+        try:
+            await self._transport.send(
+                endpoint.family,
+                endpoint.method,
+                endpoint.path,
+                idempotent=endpoint.idempotent,
+                content=batch.body,
+                content_type="application/json",
+            )
+        except NostoError as error:
+            return error
+        return None

@@ -1,0 +1,5 @@
+"""The stable runtime that generated packages import. Generated code depends on this only."""
+
+from ._graphql import AsyncGraphQLClient, GraphQLClient
+
+__all__ = ["AsyncGraphQLClient", "GraphQLClient"]
