@@ -47,8 +47,8 @@ __all__ = [
     "RateLimitError",
     "RequestTimeoutError",
     "ServerError",
-    "Tokens",
     "TokenFamily",
+    "Tokens",
     "TransportError",
     "__version__",
 ]

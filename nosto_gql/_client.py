@@ -163,9 +163,7 @@ class AsyncNostoClient:
         self.transport = AsyncTransport(config, ca_file=ca_file, http_client=http_client)
 
     @classmethod
-    def from_env(
-        cls, environ: Mapping[str, str] | None = None, **kwargs: Any
-    ) -> AsyncNostoClient:
+    def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> AsyncNostoClient:
         """Tokens from ``NOSTO_API_<FAMILY>_TOKEN``, base URL from ``NOSTO_API_BASE_URL``."""
         return cls(**{**_env_settings(environ), **kwargs})
 

@@ -51,7 +51,9 @@ def ssl_context_for(ca_file: str | None) -> ssl.SSLContext | bool:
     try:
         return ssl.create_default_context(cafile=ca_file)
     except (OSError, ssl.SSLError) as exc:
-        raise ConfigurationError(f"ca_file {ca_file!r} is not a readable PEM bundle: {exc}") from exc
+        raise ConfigurationError(
+            f"ca_file {ca_file!r} is not a readable PEM bundle: {exc}"
+        ) from exc
 
 
 @dataclass(frozen=True)

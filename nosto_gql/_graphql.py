@@ -40,9 +40,7 @@ def encode_variables(variables: dict[str, Any] | None, unset: object) -> dict[st
     """JSON-ready variables: UNSET arguments are left out, input models use wire names."""
     if not variables:
         return {}
-    return {
-        name: _encode_value(value) for name, value in variables.items() if value is not unset
-    }
+    return {name: _encode_value(value) for name, value in variables.items() if value is not unset}
 
 
 def _encode_value(value: Any) -> Any:

@@ -21,6 +21,4 @@ def bundled_schema_sdl() -> str:
     """The SDL text of the schema nosto-gql ships with."""
     if _REPO_SCHEMA.is_file():
         return _REPO_SCHEMA.read_text(encoding="utf-8")
-    return (
-        resources.files(GENERATED_PACKAGE).joinpath(SCHEMA_FILE_NAME).read_text(encoding="utf-8")
-    )
+    return resources.files(GENERATED_PACKAGE).joinpath(SCHEMA_FILE_NAME).read_text(encoding="utf-8")

@@ -42,7 +42,9 @@ def operation_files(paths: Iterable[Path]) -> list[Path]:
     return sorted(found)
 
 
-def validate_operations(schema: GraphQLSchema | str, paths: Iterable[Path]) -> list[OperationProblem]:
+def validate_operations(
+    schema: GraphQLSchema | str, paths: Iterable[Path]
+) -> list[OperationProblem]:
     """All problems across the files; fragments may be shared between files, as in codegen.
 
     graphql-core's standard rules include NoUnusedVariables, which matters here: Nosto rejects
@@ -71,5 +73,7 @@ def _problem(error: GraphQLError, fallback_file: str) -> OperationProblem:
         file = error.nodes[0].loc.source.name
     elif error.source is not None:
         file = error.source.name
-    line, column = (error.locations[0].line, error.locations[0].column) if error.locations else (1, 1)
+    line, column = (
+        (error.locations[0].line, error.locations[0].column) if error.locations else (1, 1)
+    )
     return OperationProblem(file, line, column, error.message)

@@ -167,4 +167,3 @@ def _errors_by_item(body: Any) -> dict[str, str]:
                 messages = ", ".join(str(m) for m in messages)
             found[str(entry["product_id"])] = str(messages or "rejected")
     return found
-

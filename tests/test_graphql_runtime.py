@@ -1,0 +1,125 @@
+"""The runtime under generated clients: request bodies, operation kind, response parsing."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import httpx
+import pytest
+
+from nosto_gql import GraphQLResponseError, MalformedResponseError, NostoClient, Tokens
+from nosto_gql._graphql import encode_variables, is_query_operation, parse_response
+from nosto_gql_apps.base_model import UNSET
+from nosto_gql_apps.enums import ScoringModeType
+from nosto_gql_apps.input_types import InputOrderStatusParams, InputRecommenderParams
+
+
+@pytest.mark.parametrize(
+    ("document", "is_query"),
+    [
+        ("query Q { segments { segments { id } } }", True),
+        ("{ segments { segments { id } } }", True),
+        ("# leading comment\n\n  query Q { a }", True),
+        ("mutation M { newSession }", False),
+        ("# query in a comment\nmutation M { newSession }", False),
+        ("queryX", False),
+    ],
+)
+def test_operation_kind_decides_retry_safety(document: str, is_query: bool) -> None:
+    assert is_query_operation(document) is is_query
+
+
+def test_unset_arguments_are_left_out_and_models_use_wire_names() -> None:
+    variables = encode_variables(
+        {
+            "hours": 24,
+            "sort": ScoringModeType.BUYS,
+            "params": InputRecommenderParams(max_products=3),
+            "image": UNSET,
+            "preview": None,
+        },
+        UNSET,
+    )
+    assert variables == {
+        "hours": 24,
+        "sort": "BUYS",
+        "params": {"maxProducts": 3},
+        "preview": None,
+    }
+
+
+def test_local_date_time_is_sent_without_zone() -> None:
+    params = InputOrderStatusParams(order_status="paid", status_date=datetime(2024, 5, 1, 12, 30))
+    assert encode_variables({"p": params}, UNSET) == {
+        "p": {"orderStatus": "paid", "statusDate": "2024-05-01T12:30:00"}
+    }
+
+
+def _response(body: bytes | str, status: int = 200, **headers: str) -> httpx.Response:
+    content = body.encode() if isinstance(body, str) else body
+    return httpx.Response(status, content=content, headers=headers)
+
+
+def test_errors_raise_typed_error_with_partial_data_and_request_id() -> None:
+    body = {
+        "data": {"order": None},
+        "errors": [
+            {
+                "message": "Exception while fetching data (/order) : not found",
+                "path": ["order"],
+                "locations": [{"line": 1, "column": 3}],
+                "extensions": {"classification": "DataFetchingException"},
+                "errorType": "DataFetchingException",
+            }
+        ],
+    }
+    with pytest.raises(GraphQLResponseError) as info:
+        parse_response(_response(json.dumps(body), **{"X-Request-ID": "r-9"}))
+    err = info.value
+    assert err.data == {"order": None}
+    assert err.request_id == "r-9"
+    (first,) = err.errors
+    assert first.path == ("order",)
+    assert first.locations == ((1, 3),)
+    assert first.error_type == "DataFetchingException"
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        ("<html><body>502 Bad Gateway</body></html>", "not JSON"),
+        ("[1, 2]", "not a JSON object"),
+        ('{"errors": {"message": "x"}}', "not a list"),
+        ('{"foo": 1}', "no 'data'"),
+    ],
+)
+def test_malformed_bodies_raise_malformed_response_error(body: str, fragment: str) -> None:
+    with pytest.raises(MalformedResponseError, match=fragment):
+        parse_response(_response(body))
+
+
+def test_generated_call_posts_json_to_graphql_with_apps_token() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"data": {"newSession": "cid-1"}})
+
+    client = NostoClient(
+        tokens=Tokens(apps="a"), http_client=httpx.Client(transport=httpx.MockTransport(handler))
+    )
+    result = client.apps.new_session(referer="https://shop.example/")
+    assert result.new_session == "cid-1"
+    (request,) = seen
+    assert request.url.path == "/v1/graphql"
+    assert request.headers["Content-Type"] == "application/json"
+    payload = json.loads(request.content)
+    assert payload["operationName"] == "NewSession"
+    assert payload["variables"] == {"referer": "https://shop.example/"}
+
+
+def test_generated_methods_reject_misspelled_arguments() -> None:
+    client = NostoClient(tokens=Tokens(apps="a"))
+    with pytest.raises(TypeError):
+        client.apps.new_session(referrer="https://shop.example/")  # type: ignore[call-arg]
