@@ -30,7 +30,8 @@ _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 
 def request_id_of(response: httpx.Response) -> str | None:
     """Nosto's request id, to quote in a support ticket."""
-    return response.headers.get(REQUEST_ID_HEADER)
+    request_id: str | None = response.headers.get(REQUEST_ID_HEADER)
+    return request_id
 
 
 def parse_body(response: httpx.Response) -> Any:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ._version import __version__
@@ -83,13 +83,22 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_sandbox(args: argparse.Namespace) -> int:
     from .sandbox import _cli
 
-    return _cli.run(args)
+    exit_code: int = _cli.run(args)
+    return exit_code
+
+
+def _sandbox_extra_missing(args: argparse.Namespace) -> int:
+    print(
+        "nosto-gql: the sandbox needs the extra: pip install 'nosto-gql[sandbox]'", file=sys.stderr
+    )
+    return EXIT_USAGE
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from .demo import run_demo
 
-    return run_demo(extra_products=args.products)
+    exit_code: int = run_demo(extra_products=args.products)
+    return exit_code
 
 
 def _add_codegen_options(parser: argparse.ArgumentParser) -> None:
@@ -121,10 +130,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=_cmd_check)
 
     sandbox = commands.add_parser("sandbox", help="run the local HTTPS Nosto sandbox")
-    from .sandbox._cli import add_arguments
-
-    add_arguments(sandbox)
-    sandbox.set_defaults(handler=_cmd_sandbox)
+    try:
+        from .sandbox._cli import add_arguments
+    except ImportError:
+        sandbox.set_defaults(handler=_sandbox_extra_missing)
+    else:
+        add_arguments(sandbox)
+        sandbox.set_defaults(handler=_cmd_sandbox)
 
     demo = commands.add_parser("demo", help="run the typed operations against the sandbox")
     demo.add_argument("--products", type=int, default=60, help="generated products to add")
@@ -134,7 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.handler(args))
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    return handler(args)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -179,7 +179,7 @@ _LAZY_IMPORTS = {
 }
 
 
-def __getattr__(name):
+def __getattr__(name: str) -> object:
     """Import the module a generated name lives in, the first time it is used."""
     module_name = _LAZY_IMPORTS.get(name)
     if module_name is None:
@@ -189,7 +189,7 @@ def __getattr__(name):
     return value
 
 
-def __dir__():
+def __dir__() -> list[str]:
     return sorted(__all__)
 
 

@@ -115,7 +115,8 @@ def render_package(config: CodegenConfig) -> dict[str, bytes]:
             scratch.mkdir()
             # ariadne-codegen reports progress on stdout; our CLI prints its own summary.
             with contextlib.redirect_stdout(io.StringIO()):
-                ariadne_client(_ariadne_section(config, scratch, async_client=async_client))
+                section = _ariadne_section(config, scratch, async_client=async_client)
+                ariadne_client(section)  # type: ignore[no-untyped-call]
             package = scratch / config.package_name
             for path in sorted(package.rglob("*.py")):
                 name = path.relative_to(package).as_posix()

@@ -42,6 +42,10 @@ class NostoCodegenPlugin(Plugin):
         return _insert_docstrings(generated_code, self._docstrings)
 
     def generate_init_code(self, generated_code: str) -> str:
+        # ariadne-codegen leaves the lazy-import hooks unannotated; mypy --strict wants types.
+        generated_code = generated_code.replace(
+            "def __getattr__(name):", "def __getattr__(name: str) -> object:"
+        ).replace("def __dir__():", "def __dir__() -> list[str]:")
         async_name = self._section().get(ASYNC_CLIENT_NAME_KEY)
         if not async_name:
             return generated_code

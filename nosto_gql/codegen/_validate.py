@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graphql import (
+    DefinitionNode,
     DocumentNode,
     GraphQLError,
     GraphQLSchema,
@@ -53,7 +54,7 @@ def validate_operations(
     if isinstance(schema, str):
         schema = build_schema(schema)
     problems: list[OperationProblem] = []
-    definitions = []
+    definitions: list[DefinitionNode] = []
     for path in operation_files(paths):
         try:
             document = parse(Source(path.read_text(encoding="utf-8"), str(path)))
