@@ -1,0 +1,91 @@
+"""Splitting bulk uploads under the size cap and reporting each item's outcome."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from nosto_gql import BadRequestError, InvalidInputError, ServerError
+from nosto_gql.rest import BulkResult, BulkUploadError, ItemOutcome, ItemStatus
+from nosto_gql.rest._bulk import Batch, batch_outcomes, encode_item, plan_batches
+
+
+def _items(*sizes: int) -> list[tuple[str, bytes]]:
+    # A JSON string of exactly `size` bytes: the quotes count.
+    return [(f"p{i}", encode_item("x" * (size - 2))) for i, size in enumerate(sizes)]
+
+
+def test_batches_are_valid_json_arrays_in_input_order() -> None:
+    batches = list(plan_batches(_items(10, 10, 10), max_bytes=1000))
+    assert [b.item_ids for b in batches] == [("p0", "p1", "p2")]
+    assert json.loads(batches[0].body) == ["x" * 8] * 3
+
+
+def test_body_exactly_at_the_cap_fits_and_one_byte_more_splits() -> None:
+    # "[" + 10 + "," + 10 + "]" = 23 bytes
+    assert [b.item_ids for b in plan_batches(_items(10, 10), max_bytes=23)] == [("p0", "p1")]
+    assert [b.item_ids for b in plan_batches(_items(10, 10), max_bytes=22)] == [("p0",), ("p1",)]
+    for batch in plan_batches(_items(10, 10, 10, 10, 10), max_bytes=30):
+        assert len(batch.body) <= 30
+
+
+def test_max_items_also_splits() -> None:
+    batches = plan_batches(_items(5, 5, 5), max_bytes=1000, max_items=2)
+    assert [b.item_ids for b in batches] == [("p0", "p1"), ("p2",)]
+
+
+def test_single_item_over_the_cap_is_named() -> None:
+    with pytest.raises(InvalidInputError, match="'p1'"):
+        list(plan_batches(_items(5, 50), max_bytes=40))
+
+
+def test_empty_input_plans_no_request() -> None:
+    assert list(plan_batches([], max_bytes=100)) == []
+
+
+def _batch(*ids: str) -> Batch:
+    return Batch(tuple(ids), b"[]")
+
+
+def test_has_errors_rejects_listed_products_and_accepts_the_rest() -> None:
+    error = BadRequestError(
+        "bad",
+        status_code=400,
+        request_id="r",
+        body={
+            "type": "has_errors",
+            "message": "Some products failed",
+            "errors": [{"product_id": "b", "errors": "image_url is missing"}],
+        },
+    )
+    outcomes, may_continue = batch_outcomes(_batch("a", "b", "c"), error)
+    assert may_continue
+    assert outcomes == [
+        ItemOutcome("a", ItemStatus.ACCEPTED),
+        ItemOutcome("b", ItemStatus.REJECTED, "image_url is missing"),
+        ItemOutcome("c", ItemStatus.ACCEPTED),
+    ]
+
+
+def test_other_failures_mark_the_batch_failed_and_stop() -> None:
+    error = ServerError("down", status_code=503, request_id="r")
+    outcomes, may_continue = batch_outcomes(_batch("a", "b"), error)
+    assert not may_continue
+    assert {o.status for o in outcomes} == {ItemStatus.FAILED}
+
+
+def test_result_summary_and_raise_for_errors() -> None:
+    result = BulkResult(
+        outcomes=[
+            ItemOutcome("a", ItemStatus.ACCEPTED),
+            ItemOutcome("b", ItemStatus.REJECTED, "price must be >= 0"),
+            ItemOutcome("c", ItemStatus.NOT_ATTEMPTED),
+        ]
+    )
+    assert not result.ok
+    assert [o.item_id for o in result.rejected] == ["b"]
+    with pytest.raises(BulkUploadError, match="1 accepted, 1 rejected, 1 not attempted") as info:
+        result.raise_for_errors()
+    assert "b: price must be >= 0" in str(info.value)
+    assert BulkResult([ItemOutcome("a", ItemStatus.ACCEPTED)]).raise_for_errors().ok
