@@ -1,0 +1,26 @@
+"""Typed payload models for Nosto's products API, validated before anything is sent.
+
+    from nosto_gql.models import Product, ProductUpdate, Sku, Variation, validate_products
+
+`Product` is one complete element of the ``/v1/products/upsert`` array, `ProductUpdate` a
+deliberate partial one; `Sku` and `Variation` are the two ways a product varies.
+`validate_products` checks many items (models or plain dicts) and reports every problem at once;
+`iter_validated` does the same lazily, for streaming uploads.
+"""
+
+from __future__ import annotations
+
+from .product import Product, ProductUpdate
+from .validation import iter_validated, to_payloads, to_payloads_json, validate_products
+from .variants import Sku, Variation
+
+__all__ = [
+    "Product",
+    "ProductUpdate",
+    "Sku",
+    "Variation",
+    "iter_validated",
+    "to_payloads",
+    "to_payloads_json",
+    "validate_products",
+]
