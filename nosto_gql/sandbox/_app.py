@@ -1,0 +1,234 @@
+"""The sandbox's HTTP face: routes, token checks, request ids and error bodies.
+
+Every endpoint is declared in `_facts` (method, path, token family); this module only says
+what each one does. Responses always carry an X-Request-ID header, and every request is
+appended to the state's request log without any of its credentials.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import json
+import logging
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .._facts import (
+    GRAPHQL,
+    IGNORE_TRAFFIC_HEADER,
+    PRODUCTS_DISCONTINUE,
+    PRODUCTS_RECRAWL,
+    PRODUCTS_UPSERT,
+    REQUEST_ID_HEADER,
+    Endpoint,
+)
+from .._tokens import Tokens
+from ._context import RequestContext
+from ._engine import execute_request
+from ._rest import discontinue_products, recrawl_products, upsert_products
+from ._state import RequestRecord, SandboxState
+
+logger = logging.getLogger("nosto_gql.sandbox")
+
+Handler = Callable[[Request, SandboxState], Awaitable[Response]]
+
+_ERROR_TYPES = {404: "not_found", 405: "method_not_allowed"}
+
+
+def error_response(status: int, error_type: str, message: str, **headers: str) -> JSONResponse:
+    return JSONResponse({"type": error_type, "message": message}, status, headers=headers or None)
+
+
+def _request_details(request: Request) -> dict[str, Any]:
+    details: dict[str, Any] = request.scope.setdefault("state", {}).setdefault("sandbox", {})
+    return details
+
+
+def _presented_password(request: Request) -> str | None:
+    """The Basic-auth password when the user name is empty, as Nosto requires; else None."""
+    scheme, _, encoded = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    user, colon, password = decoded.partition(":")
+    return password if colon and not user else None
+
+
+def _authentication_failure(request: Request, endpoint: Endpoint, tokens: Tokens) -> str | None:
+    """Why the request may not use ``endpoint`` (never quoting the token), or None if it may."""
+    wanted = endpoint.family.token_name
+    if "authorization" not in request.headers:
+        return (
+            "Authentication required: send HTTP Basic auth with an empty user name "
+            f"and the {wanted} token as the password"
+        )
+    password = _presented_password(request)
+    if password is None:
+        return (
+            "Malformed credentials: use HTTP Basic auth with an empty user name "
+            "and the token as the password"
+        )
+    expected = tokens.get(endpoint.family)
+    if expected is not None and hmac.compare_digest(password.encode(), expected.encode()):
+        return None
+    for family in type(endpoint.family):
+        other = tokens.get(family)
+        if other is not None and hmac.compare_digest(password.encode(), other.encode()):
+            return f"This is an {family.token_name} token; {endpoint.path} needs the {wanted} token"
+    return f"Invalid {wanted} token"
+
+
+def _endpoint_route(
+    endpoint: Endpoint, handler: Handler, state: SandboxState, tokens: Tokens
+) -> Route:
+    async def guarded(request: Request) -> Response:
+        _request_details(request)["token_family"] = endpoint.family.value
+        failure = _authentication_failure(request, endpoint, tokens)
+        if failure is not None:
+            return error_response(
+                401, "unauthorized", failure, **{"WWW-Authenticate": 'Basic realm="Nosto API"'}
+            )
+        return await handler(request, state)
+
+    return Route(endpoint.path, guarded, methods=[endpoint.method])
+
+
+def ignores_statistics(request: Request) -> bool:
+    return request.headers.get(IGNORE_TRAFFIC_HEADER, "").strip().lower() == "true"
+
+
+async def graphql_endpoint(request: Request, state: SandboxState) -> Response:
+    """POST /v1/graphql: a JSON body, or a raw document with Content-Type application/graphql."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    body = await request.body()
+    variables: Any = None
+    operation_name: Any = None
+    if content_type == "application/graphql":
+        try:
+            query: Any = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return error_response(400, "bad_request", "The document is not valid UTF-8")
+    else:
+        # Nosto treats any other content type as JSON, so a raw document sent as text fails here.
+        try:
+            payload = json.loads(body)
+        except (ValueError, UnicodeDecodeError):
+            return error_response(
+                400,
+                "bad_request",
+                "The body is not valid JSON; send "
+                "Content-Type application/graphql for a raw document",
+            )
+        if not isinstance(payload, dict):
+            return error_response(400, "bad_request", "The body must be a JSON object")
+        query = payload.get("query")
+        variables = payload.get("variables")
+        operation_name = payload.get("operationName")
+    if not isinstance(query, str) or not query.strip():
+        return error_response(400, "bad_request", "The request has no GraphQL query")
+    if variables is not None and not isinstance(variables, dict):
+        return error_response(400, "bad_request", "variables must be a JSON object")
+    if operation_name is not None and not isinstance(operation_name, str):
+        return error_response(400, "bad_request", "operationName must be a string")
+    details = _request_details(request)
+    details["operation_name"] = operation_name
+    context = RequestContext(state, details["request_id"], ignores_statistics(request))
+    return JSONResponse(execute_request(query, variables, operation_name, context))
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if exc.status_code == 404:
+        message = f"No endpoint at {request.url.path}"
+    elif exc.status_code == 405:
+        message = f"{request.method} is not allowed on {request.url.path}"
+    else:
+        message = exc.detail
+    error_type = _ERROR_TYPES.get(exc.status_code, "error")
+    return error_response(exc.status_code, error_type, message, **(exc.headers or {}))
+
+
+async def _internal_error(request: Request, exc: Exception) -> Response:
+    request_id = _request_details(request).get("request_id")
+    logger.error("request %s failed", request_id, exc_info=exc)
+    return error_response(500, "internal_error", f"Sandbox failure (request id {request_id})")
+
+
+class RequestLog:
+    """Outermost layer: gives each request an id, stamps it on the response, logs the request,
+    and turns an unexpected failure into a JSON 500 that still carries the id."""
+
+    def __init__(self, app: ASGIApp, state: SandboxState) -> None:
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = str(uuid.uuid4())
+        details: dict[str, Any] = {"request_id": request_id}
+        scope.setdefault("state", {})["sandbox"] = details
+        status = 500
+        response_started = False
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status, response_started
+            if message["type"] == "http.response.start":
+                status, response_started = message["status"], True
+                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        except Exception:
+            logger.exception("request %s failed", request_id)
+            if not response_started:
+                failure = error_response(
+                    500, "internal_error", f"Sandbox failure (request id {request_id})"
+                )
+                await failure(scope, receive, send_with_id)
+        finally:
+            headers = dict(Request(scope).headers)
+            self.state.log_request(
+                RequestRecord(
+                    request_id=request_id,
+                    method=scope["method"],
+                    path=scope["path"],
+                    status=status,
+                    at=self.state.now(),
+                    token_family=details.get("token_family"),
+                    ignored_traffic=headers.get(IGNORE_TRAFFIC_HEADER.lower(), "").strip().lower()
+                    == "true",
+                    user_agent=headers.get("user-agent"),
+                    operation_name=details.get("operation_name"),
+                )
+            )
+
+
+def create_app(state: SandboxState, tokens: Tokens) -> ASGIApp:
+    """The complete ASGI application of one sandbox."""
+    routes = [
+        _endpoint_route(GRAPHQL, graphql_endpoint, state, tokens),
+        _endpoint_route(PRODUCTS_UPSERT, upsert_products, state, tokens),
+        _endpoint_route(PRODUCTS_DISCONTINUE, discontinue_products, state, tokens),
+        _endpoint_route(PRODUCTS_RECRAWL, recrawl_products, state, tokens),
+    ]
+    app = Starlette(
+        routes=routes, exception_handlers={HTTPException: _http_error, Exception: _internal_error}
+    )
+    return RequestLog(app, state)
