@@ -139,7 +139,7 @@ def _message(error: ErrorDetails, model: type[BaseModel], field: str | None) -> 
         hint = f" (wrap a single value in a list: [{value!r}])" if isinstance(value, str) else ""
         return f"expected a list; got {got(value)}{hint}"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"expected an object (mapping of field to value); got {got(value)}"
+        return f"expected an object (a mapping); got {got(value)}"
     if kind == "string_type":
         return f"{prefix}expected a string; got {got(value)}"
     if kind in ("float_type", "float_parsing"):

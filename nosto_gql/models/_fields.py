@@ -7,6 +7,7 @@ given, so the text reads well both in pydantic's own `ValidationError` and in th
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
 from decimal import Decimal
@@ -70,6 +71,10 @@ def _number_hint(text: str) -> str:
 def _to_float(value: Any) -> Any:
     # Strings and Decimals go through Decimal so that a value a JSON number cannot carry exactly is
     # refused instead of rounded: prices are sent as given (the PHP SDK rounds, we do not).
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise _error("number", f"expected a finite number; got {got(value)}")
+        return value
     if isinstance(value, bool):
         raise _error("number", f"expected a number, e.g. 19.99; got {got(value)}")
     if isinstance(value, str):
@@ -128,7 +133,7 @@ def _to_identifier(value: Any) -> Any:
         return str(value)
     if isinstance(value, str):
         if not value.strip():
-            raise _error("identifier", "expected a non-empty id; got an empty string")
+            raise _error("identifier", f"expected a non-empty id; got {got(value)}")
         return value
     raise _error("identifier", f"expected a string (or integer) id; got {got(value)}")
 

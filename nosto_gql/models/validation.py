@@ -34,7 +34,9 @@ def _label(index: int, item: Any) -> str:
         product_id = item.get("product_id")
     else:
         product_id = None
-    if isinstance(product_id, (str, int)) and not isinstance(product_id, bool):
+    if (isinstance(product_id, str) and product_id.strip()) or (
+        isinstance(product_id, int) and not isinstance(product_id, bool)
+    ):
         return f"products[{index}] (product_id {got(product_id)})"
     return f"products[{index}]"
 
