@@ -132,9 +132,9 @@ def _message(error: ErrorDetails, model: type[BaseModel], field: str | None) -> 
         )
         return f"unknown key {field!r}: not a field of {model.__name__}{elsewhere}"
     if kind == "greater_than_equal":
-        return f"expected a value >= {context['ge']}; got {got(value)}"
+        return f"expected a value >= {context['ge']:g}; got {got(value)}"
     if kind == "less_than_equal":
-        return f"expected a value <= {context['le']}; got {got(value)}"
+        return f"expected a value <= {context['le']:g}; got {got(value)}"
     if kind == "list_type":
         hint = f" (wrap a single value in a list: [{value!r}])" if isinstance(value, str) else ""
         return f"expected a list; got {got(value)}{hint}"

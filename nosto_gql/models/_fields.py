@@ -90,8 +90,8 @@ def _to_float(value: Any) -> Any:
         if Decimal(repr(number)) != value:
             raise _error(
                 "number_precision",
-                f"{value} has more significant digits than a JSON number keeps (about 15); "
-                "round it before sending",
+                f"{value} has more significant digits than a double (what JSON parsers read "
+                "numbers into) keeps; round it before sending",
             )
         return number
     return value
@@ -228,9 +228,11 @@ def _to_date(value: Any) -> Any:
 NonBlankText = Annotated[str, AfterValidator(_not_blank)]
 Identifier = Annotated[str, BeforeValidator(_to_identifier)]
 AbsoluteUrl = Annotated[str, AfterValidator(_to_url)]
-Money = Annotated[float, BeforeValidator(_to_float), Ge(0), AllowInfNan(False)]
-Rating = Annotated[float, BeforeValidator(_to_float), Ge(0), Le(5), AllowInfNan(False)]
-Count = Annotated[int, BeforeValidator(_to_int), Ge(0)]
+# Constraints come before the BeforeValidator so they stay on the number schema itself (and show
+# as "minimum"/"maximum" in the JSON schema); the validator still runs first.
+Money = Annotated[float, Ge(0), AllowInfNan(False), BeforeValidator(_to_float)]
+Rating = Annotated[float, Ge(0), Le(5), AllowInfNan(False), BeforeValidator(_to_float)]
+Count = Annotated[int, Ge(0), BeforeValidator(_to_int)]
 Measure = Annotated[str, BeforeValidator(_to_measure)]
 CurrencyCode = Annotated[str, AfterValidator(_to_currency)]
 AvailabilityValue = Annotated[Availability, BeforeValidator(_to_availability)]
