@@ -103,7 +103,7 @@ class Demo:
         session = self.client.apps.product_page_recommendations(
             id=self.session_id, product_id=FEATURED
         ).update_session
-        slots = [s for s in (session.pages.for_product_page if session and session.pages else [])]
+        slots = (session.pages.for_product_page if session and session.pages else None) or []
         products = [p for slot in slots if slot for p in slot.primary or [] if p]
         expect(bool(products), "product page slots are empty")
         expect(FEATURED not in _ids(products), "a product page recommended itself")
@@ -117,12 +117,12 @@ class Demo:
             id=self.session_id,
             params=InputSessionParams(
                 event=InputEvent(
-                    type=InteractionEventType.VIEWED_PAGE, target="https://shop.example.com/"
+                    type_=InteractionEventType.VIEWED_PAGE, target="https://shop.example.com/"
                 )
             ),
             page_params=InputPageParams(is_preview=False),
         ).update_session
-        slots = [s for s in (session.pages.for_front_page if session and session.pages else [])]
+        slots = (session.pages.for_front_page if session and session.pages else None) or []
         filled = [s for s in slots if s and s.primary]
         expect(bool(filled), "no front-page slot had products")
         for slot in filled:
@@ -219,7 +219,7 @@ def run_demo(extra_products: int = 60, out: Any = None) -> int:
             try:
                 summary = step()
                 status = "ok  "
-            except Exception as exc:  # noqa: BLE001 - every failure is reported, then counted
+            except Exception as exc:  # every failure is reported, then counted
                 failures += 1
                 summary, status = f"{type(exc).__name__}: {exc}", "FAIL"
             print(f"[{status}] {title:<38} {summary}", file=stream)

@@ -16,26 +16,26 @@ from .enums import (
 class InputRecommenderParams(BaseModel):
     """Size limits, filters and variation for one recommender call."""
 
-    min_products: Optional[int] = Field(alias="minProducts", default=None)
+    min_products: Optional[int] = Field(serialization_alias="minProducts", default=None)
     "Fewest products wanted."
-    max_products: Optional[int] = Field(alias="maxProducts", default=None)
+    max_products: Optional[int] = Field(serialization_alias="maxProducts", default=None)
     "Most products wanted."
     include: Optional["InputIncludeParams"] = None
     "Only products matching these conditions."
     exclude: Optional["InputFilterParams"] = None
     "Leave out products matching these conditions."
-    variant_id: Optional[str] = Field(alias="variantId", default=None)
+    variant_id: Optional[str] = Field(serialization_alias="variantId", default=None)
     "Nosto variation (currency / customer group) to price products in."
     show_related_products: Optional[bool] = Field(
-        alias="showRelatedProducts", default=None
+        serialization_alias="showRelatedProducts", default=None
     )
     "History recommender: also return products related to the history."
     skip_products_in_cart: Optional[bool] = Field(
-        alias="skipProductsInCart", default=None
+        serialization_alias="skipProductsInCart", default=None
     )
     "History recommender: leave out products already in the cart."
     skip_bought_products: Optional[bool] = Field(
-        alias="skipBoughtProducts", default=None
+        serialization_alias="skipBoughtProducts", default=None
     )
     "History recommender: leave out products already bought."
 
@@ -48,7 +48,7 @@ class InputIncludeParams(BaseModel):
     categories: Optional[list[Optional[str]]] = None
     "Categories to match."
     custom_fields: Optional[list[Optional["InputAttributeParams"]]] = Field(
-        alias="customFields", default=None
+        serialization_alias="customFields", default=None
     )
     "Custom attributes to match."
     discounted: Optional[bool] = None
@@ -57,7 +57,9 @@ class InputIncludeParams(BaseModel):
     "Only new products."
     price: Optional["InputPriceParams"] = None
     "Price range."
-    product_ids: Optional[list[Optional[str]]] = Field(alias="productIds", default=None)
+    product_ids: Optional[list[Optional[str]]] = Field(
+        serialization_alias="productIds", default=None
+    )
     "Specific product ids."
     rating: Optional[float] = None
     "Minimum rating."
@@ -67,11 +69,17 @@ class InputIncludeParams(BaseModel):
     "Free-text search over products."
     stock: Optional["InputStockParams"] = None
     "Stock-level range."
-    tags_1: Optional[list[Optional[str]]] = Field(alias="tags1", default=None)
+    tags_1: Optional[list[Optional[str]]] = Field(
+        serialization_alias="tags1", default=None
+    )
     "First tag set to match."
-    tags_2: Optional[list[Optional[str]]] = Field(alias="tags2", default=None)
+    tags_2: Optional[list[Optional[str]]] = Field(
+        serialization_alias="tags2", default=None
+    )
     "Second tag set to match."
-    tags_3: Optional[list[Optional[str]]] = Field(alias="tags3", default=None)
+    tags_3: Optional[list[Optional[str]]] = Field(
+        serialization_alias="tags3", default=None
+    )
     "Third tag set to match."
 
 
@@ -83,20 +91,28 @@ class InputFilterParams(BaseModel):
     categories: Optional[list[Optional[str]]] = None
     "Categories to leave out."
     custom_fields: Optional[list[Optional["InputAttributeParams"]]] = Field(
-        alias="customFields", default=None
+        serialization_alias="customFields", default=None
     )
     "Custom attributes to leave out."
     discounted: Optional[bool] = None
     "When true, leave out discounted products."
-    product_ids: Optional[list[Optional[str]]] = Field(alias="productIds", default=None)
+    product_ids: Optional[list[Optional[str]]] = Field(
+        serialization_alias="productIds", default=None
+    )
     "Specific product ids to leave out."
     search: Optional[str] = None
     "Free-text search; matching products are left out."
-    tags_1: Optional[list[Optional[str]]] = Field(alias="tags1", default=None)
+    tags_1: Optional[list[Optional[str]]] = Field(
+        serialization_alias="tags1", default=None
+    )
     "First tag set to leave out."
-    tags_2: Optional[list[Optional[str]]] = Field(alias="tags2", default=None)
+    tags_2: Optional[list[Optional[str]]] = Field(
+        serialization_alias="tags2", default=None
+    )
     "Second tag set to leave out."
-    tags_3: Optional[list[Optional[str]]] = Field(alias="tags3", default=None)
+    tags_3: Optional[list[Optional[str]]] = Field(
+        serialization_alias="tags3", default=None
+    )
     "Third tag set to leave out."
 
 
@@ -130,15 +146,17 @@ class InputStockParams(BaseModel):
 class InputPageParams(BaseModel):
     """Options shared by all `PageRequestEntity` fields. (name inferred)"""
 
-    is_preview: Optional[bool] = Field(alias="isPreview", default=None)
+    is_preview: Optional[bool] = Field(serialization_alias="isPreview", default=None)
     "When true, results do not count towards statistics or relations."
     image_version: Optional[ImageVersionType] = Field(
-        alias="imageVersion", default=None
+        serialization_alias="imageVersion", default=None
     )
     "Image version for all returned products."
-    slot_ids: Optional[list[Optional[str]]] = Field(alias="slotIds", default=None)
+    slot_ids: Optional[list[Optional[str]]] = Field(
+        serialization_alias="slotIds", default=None
+    )
     "Only return the slots with these ids."
-    variant_id: Optional[str] = Field(alias="variantId", default=None)
+    variant_id: Optional[str] = Field(serialization_alias="variantId", default=None)
     "Nosto variation (currency or customer group, e.g. EUR, WHOLESALE)."
 
 
@@ -167,7 +185,7 @@ class InputSessionParams(BaseModel):
     "The logged-in customer; omit when nobody is logged in."
     event: Optional["InputEvent"] = None
     "The interaction that caused this call."
-    skip_events: Optional[bool] = Field(alias="skipEvents", default=None)
+    skip_events: Optional[bool] = Field(serialization_alias="skipEvents", default=None)
     "When true, no page-view event is recorded (e.g. add-to-cart without\nnavigation); cart/customer are still applied."
 
 
@@ -181,15 +199,17 @@ class InputCart(BaseModel):
 class InputItem(BaseModel):
     """A cart or order line item."""
 
-    product_id: Optional[str] = Field(alias="productId", default=None)
+    product_id: Optional[str] = Field(serialization_alias="productId", default=None)
     "Parent product id (must match the catalog)."
-    sku_id: Optional[str] = Field(alias="skuId", default=None)
+    sku_id: Optional[str] = Field(serialization_alias="skuId", default=None)
     "Variant id."
     name: Optional[str] = None
     "Name of the variant; used in abandoned-cart e-mails."
-    unit_price: Optional[float] = Field(alias="unitPrice", default=None)
+    unit_price: Optional[float] = Field(serialization_alias="unitPrice", default=None)
     "Price of one unit."
-    price_currency_code: Optional[str] = Field(alias="priceCurrencyCode", default=None)
+    price_currency_code: Optional[str] = Field(
+        serialization_alias="priceCurrencyCode", default=None
+    )
     "Currency of unitPrice, e.g. EUR."
     quantity: Optional[int] = None
     "Number of units."
@@ -198,34 +218,40 @@ class InputItem(BaseModel):
 class InputCustomerInfoEntity(BaseModel):
     """Personal details of the current customer."""
 
-    customer_reference: Optional[str] = Field(alias="customerReference", default=None)
+    customer_reference: Optional[str] = Field(
+        serialization_alias="customerReference", default=None
+    )
     "Non-guessable merchant-side customer reference used to merge sessions."
     email: Optional[str] = None
     "E-mail address."
-    first_name: Optional[str] = Field(alias="firstName", default=None)
+    first_name: Optional[str] = Field(serialization_alias="firstName", default=None)
     "First name."
-    last_name: Optional[str] = Field(alias="lastName", default=None)
+    last_name: Optional[str] = Field(serialization_alias="lastName", default=None)
     "Last name."
     marketing_permission: Optional[bool] = Field(
-        alias="marketingPermission", default=None
+        serialization_alias="marketingPermission", default=None
     )
     "Whether the customer consented to e-mail marketing."
-    do_not_track: Optional[bool] = Field(alias="doNotTrack", default=None)
+    do_not_track: Optional[bool] = Field(serialization_alias="doNotTrack", default=None)
     "Whether the visitor asked not to be tracked."
 
 
 class InputEvent(BaseModel):
     """The interaction being reported."""
 
-    type_: Optional[InteractionEventType] = Field(alias="type", default=None)
+    type_: Optional[InteractionEventType] = Field(
+        serialization_alias="type", default=None
+    )
     "Kind of interaction."
     target: Optional[str] = None
     "Product id, category path, search term or page URL."
-    target_fragment: Optional[str] = Field(alias="targetFragment", default=None)
+    target_fragment: Optional[str] = Field(
+        serialization_alias="targetFragment", default=None
+    )
     "Variant (SKU) id selected on a product page."
     ref: Optional[str] = None
     "resultId of the recommendation or listing that led here (attribution)."
-    ref_type: Optional[RefType] = Field(alias="refType", default=None)
+    ref_type: Optional[RefType] = Field(serialization_alias="refType", default=None)
     "What kind of result `ref` refers to."
 
 
@@ -243,14 +269,16 @@ class InputOrder(BaseModel):
 
     number: Optional[str] = None
     "Unique order number."
-    order_status: Optional[str] = Field(alias="orderStatus", default=None)
+    order_status: Optional[str] = Field(serialization_alias="orderStatus", default=None)
     "Initial status, e.g. paid."
-    payment_provider: Optional[str] = Field(alias="paymentProvider", default=None)
+    payment_provider: Optional[str] = Field(
+        serialization_alias="paymentProvider", default=None
+    )
     "Payment provider, e.g. klarna."
     ref: Optional[str] = None
     "External order reference."
     purchased_items: Optional[list[Optional["InputItem"]]] = Field(
-        alias="purchasedItems", default=None
+        serialization_alias="purchasedItems", default=None
     )
     "Purchased line items."
 
@@ -258,11 +286,15 @@ class InputOrder(BaseModel):
 class InputOrderStatusParams(BaseModel):
     """A status change for updateStatus. (name inferred)"""
 
-    order_status: Optional[str] = Field(alias="orderStatus", default=None)
+    order_status: Optional[str] = Field(serialization_alias="orderStatus", default=None)
     "New status, e.g. fraud."
-    payment_provider: Optional[str] = Field(alias="paymentProvider", default=None)
+    payment_provider: Optional[str] = Field(
+        serialization_alias="paymentProvider", default=None
+    )
     "Payment provider."
-    status_date: Optional[datetime] = Field(alias="statusDate", default=None)
+    status_date: Optional[datetime] = Field(
+        serialization_alias="statusDate", default=None
+    )
     "When the change happened (no time zone)."
 
 
@@ -287,20 +319,22 @@ class InputIdentityAttribute(BaseModel):
 class InputProduct(BaseModel):
     """A product update. Only fields seen in sources are listed. (name inferred)"""
 
-    product_id: Optional[str] = Field(alias="productId", default=None)
+    product_id: Optional[str] = Field(serialization_alias="productId", default=None)
     "Product id of the product to update."
     url: Optional[str] = None
     "Product page URL."
-    image_url: Optional[str] = Field(alias="imageUrl", default=None)
+    image_url: Optional[str] = Field(serialization_alias="imageUrl", default=None)
     "Main image URL."
-    price_currency_code: Optional[str] = Field(alias="priceCurrencyCode", default=None)
+    price_currency_code: Optional[str] = Field(
+        serialization_alias="priceCurrencyCode", default=None
+    )
     "Currency of the prices."
     price: Optional[float] = None
     "Price."
     skus: Optional[list[Optional["InputSku"]]] = None
     "Variants."
     ugc_images: Optional[list[Optional["InputUgcImage"]]] = Field(
-        alias="ugcImages", default=None
+        serialization_alias="ugcImages", default=None
     )
     "User-generated-content images. Seen only in an older revision of the docs\n(when the mutation was a UGC-only beta); may be obsolete."
 
@@ -316,9 +350,9 @@ class InputSku(BaseModel):
     "Stock state, e.g. InStock."
     price: Optional[float] = None
     "Variant price."
-    list_price: Optional[float] = Field(alias="listPrice", default=None)
+    list_price: Optional[float] = Field(serialization_alias="listPrice", default=None)
     "Variant price before discount."
-    image_url: Optional[str] = Field(alias="imageUrl", default=None)
+    image_url: Optional[str] = Field(serialization_alias="imageUrl", default=None)
     "Variant image URL."
 
 
@@ -336,13 +370,13 @@ class InputVendorCategoryEntity(BaseModel):
     "Category id; an unknown id creates a new category."
     name: Optional[str] = None
     "Display name."
-    parent_id: Optional[str] = Field(alias="parentId", default=None)
+    parent_id: Optional[str] = Field(serialization_alias="parentId", default=None)
     "Id of the parent category."
-    url_path: Optional[str] = Field(alias="urlPath", default=None)
+    url_path: Optional[str] = Field(serialization_alias="urlPath", default=None)
     "Path used to build the category URL."
     url: Optional[str] = None
     "Storefront URL of the category."
-    full_name: Optional[str] = Field(alias="fullName", default=None)
+    full_name: Optional[str] = Field(serialization_alias="fullName", default=None)
     "Names of the whole hierarchy, e.g. /Mens/Shoes."
     available: Optional[bool] = None
     "Whether the category is visible; false soft-deletes it."
@@ -352,24 +386,24 @@ class InputRecordAnalyticsEventParams(BaseModel):
     """One analytics event. Exactly one of the four payload fields should be set,
     matching `type`."""
 
-    type_: Optional[AnalyticEventType] = Field(alias="type", default=None)
+    type_: Optional[AnalyticEventType] = Field(serialization_alias="type", default=None)
     "SEARCH for search/autocomplete events, CATEGORY for listing events."
     timestamp: Optional[str] = None
     "When the event happened, ISO-8601 text."
     search_impression: Optional["InputSearchImpressionInputEntity"] = Field(
-        alias="searchImpression", default=None
+        serialization_alias="searchImpression", default=None
     )
     "A search-result page was shown."
     search_click: Optional["InputSearchClickInputEntity"] = Field(
-        alias="searchClick", default=None
+        serialization_alias="searchClick", default=None
     )
     "A product in search results was clicked."
     category_impression: Optional["InputCategoryImpressionInputEntity"] = Field(
-        alias="categoryImpression", default=None
+        serialization_alias="categoryImpression", default=None
     )
     "A category listing page was shown."
     category_click: Optional["InputCategoryClickInputEntity"] = Field(
-        alias="categoryClick", default=None
+        serialization_alias="categoryClick", default=None
     )
     "A product in a category listing was clicked."
 
@@ -381,7 +415,9 @@ class InputSearchImpressionInputEntity(BaseModel):
     "Describes the search that produced the results."
     page: Optional[int] = None
     "1-based page number shown."
-    product_ids: Optional[list[Optional[str]]] = Field(alias="productIds", default=None)
+    product_ids: Optional[list[Optional[str]]] = Field(
+        serialization_alias="productIds", default=None
+    )
     "Product ids shown on the page."
     properties: Optional["InputAnalyticEventPropertiesInputEntity"] = None
     "A/B test attribution."
@@ -392,7 +428,7 @@ class InputSearchClickInputEntity(BaseModel):
 
     metadata: Optional["InputSearchEventMetadataInputEntity"] = None
     "Same metadata as the impression it belongs to."
-    product_id: Optional[str] = Field(alias="productId", default=None)
+    product_id: Optional[str] = Field(serialization_alias="productId", default=None)
     "Id of the clicked product."
     properties: Optional["InputAnalyticEventPropertiesInputEntity"] = None
     "A/B test attribution."
@@ -405,7 +441,9 @@ class InputCategoryImpressionInputEntity(BaseModel):
     "Identifies the category."
     page: Optional[int] = None
     "1-based page number shown."
-    product_ids: Optional[list[Optional[str]]] = Field(alias="productIds", default=None)
+    product_ids: Optional[list[Optional[str]]] = Field(
+        serialization_alias="productIds", default=None
+    )
     "Product ids shown on the page."
     properties: Optional["InputAnalyticEventPropertiesInputEntity"] = None
     "A/B test attribution."
@@ -416,7 +454,7 @@ class InputCategoryClickInputEntity(BaseModel):
 
     metadata: Optional["InputCategoryEventMetadataInputEntity"] = None
     "Identifies the category."
-    product_id: Optional[str] = Field(alias="productId", default=None)
+    product_id: Optional[str] = Field(serialization_alias="productId", default=None)
     "Id of the clicked product."
     properties: Optional["InputAnalyticEventPropertiesInputEntity"] = None
     "A/B test attribution."
@@ -427,27 +465,35 @@ class InputSearchEventMetadataInputEntity(BaseModel):
 
     query: Optional[str] = None
     "The query the user entered."
-    result_id: Optional[str] = Field(alias="resultId", default=None)
+    result_id: Optional[str] = Field(serialization_alias="resultId", default=None)
     "Unique id of this search interaction (a UUID is suitable)."
     organic: Optional[bool] = None
     "True when the search came from the user on the site, false for e.g. ad links."
-    auto_correct: Optional[bool] = Field(alias="autoCorrect", default=None)
+    auto_correct: Optional[bool] = Field(
+        serialization_alias="autoCorrect", default=None
+    )
     "True when the search needed typo tolerance (the search API's `fuzzy`)."
-    auto_complete: Optional[bool] = Field(alias="autoComplete", default=None)
+    auto_complete: Optional[bool] = Field(
+        serialization_alias="autoComplete", default=None
+    )
     "True for autocomplete requests."
     keyword: Optional[bool] = None
     "True when keyword suggestions were requested or clicked."
     sorted: Optional[bool] = None
     "True when sorted by anything other than relevance."
-    has_results: Optional[bool] = Field(alias="hasResults", default=None)
+    has_results: Optional[bool] = Field(serialization_alias="hasResults", default=None)
     "True when the search returned at least one product."
     refined: Optional[bool] = None
     "True when the user changed the query since the previous search."
-    refined_query: Optional[str] = Field(alias="refinedQuery", default=None)
+    refined_query: Optional[str] = Field(
+        serialization_alias="refinedQuery", default=None
+    )
     "The previous query when `refined` is true."
-    search_type: Optional[str] = Field(alias="searchType", default=None)
+    search_type: Optional[str] = Field(serialization_alias="searchType", default=None)
     'Search type reported by the search API (e.g. keyword); SDK default "unknown".'
-    search_type_reason: Optional[str] = Field(alias="searchTypeReason", default=None)
+    search_type_reason: Optional[str] = Field(
+        serialization_alias="searchTypeReason", default=None
+    )
     'Reason for the search type; SDK default "unknown".'
 
 
@@ -456,7 +502,7 @@ class InputCategoryEventMetadataInputEntity(BaseModel):
 
     category: Optional[str] = None
     "Human-readable category path (the search API's categoryPath)."
-    category_id: Optional[str] = Field(alias="categoryId", default=None)
+    category_id: Optional[str] = Field(serialization_alias="categoryId", default=None)
     "Machine-readable category id (the search API's categoryId)."
 
 
@@ -464,7 +510,7 @@ class InputAnalyticEventPropertiesInputEntity(BaseModel):
     """Extra properties of an analytics event."""
 
     ab_test_attribution: Optional[list[Optional["InputKeyValuePairInput"]]] = Field(
-        alias="abTestAttribution", default=None
+        serialization_alias="abTestAttribution", default=None
     )
     "A/B tests applied to the search: key = test id, value = variation id."
 

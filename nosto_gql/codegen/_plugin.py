@@ -2,6 +2,10 @@
 
 - Methods lose their catch-all ``**kwargs``: a misspelled argument must be a TypeError (and a
   type-checker error), not something silently passed to the HTTP layer.
+- Input types are built by their Python names: the wire name becomes a *serialization* alias,
+  so type checkers and IDEs accept ``InputRecommenderParams(max_products=5)`` (with a plain
+  ``alias`` they only accept ``maxProducts=``).
+- Methods get the comment above their operation as docstring.
 - The package ``__init__`` also exports the async client, generated in a second pass.
 """
 
@@ -35,6 +39,16 @@ class NostoCodegenPlugin(Plugin):
         if description:
             self._docstrings[method_def.name] = description
         return method_def
+
+    def generate_input_field(
+        self, field_implementation: ast.AnnAssign, input_field: Any, field_name: str
+    ) -> ast.AnnAssign:
+        for node in ast.walk(field_implementation):
+            if isinstance(node, ast.Call):
+                for keyword in node.keywords:
+                    if keyword.arg == "alias":
+                        keyword.arg = "serialization_alias"
+        return field_implementation
 
     def generate_client_code(self, generated_code: str) -> str:
         # Docstrings are placed in the formatted code: at AST level, the forward-refs plugin that

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Iterable, Iterator
 
 from .._exceptions import NostoError
 from .._facts import MAX_PAYLOAD_BYTES, PRODUCTS_UPSERT, Endpoint
 from .._transport import AsyncTransport, Transport
-from ..models import Product, ProductUpdate, validate_products
+from ..models import validate_products
+from ..models.validation import ProductInput
 from ._bulk import (
     Batch,
     BulkResult,
     batch_outcomes,
-    encode_item,
     not_attempted,
     plan_batches,
 )
-
-ProductInput = Product | ProductUpdate | Mapping[str, Any]
 
 
 def _encoded_products(
@@ -26,7 +23,7 @@ def _encoded_products(
 ) -> list[tuple[str, bytes]]:
     # Everything is validated before the first request: bad input must not half-send a catalog.
     models = validate_products(products, partial=partial)
-    return [(model.product_id, encode_item(model.to_payload())) for model in models]
+    return [(model.product_id, model.to_payload_json()) for model in models]
 
 
 class _BulkRun:
