@@ -1,0 +1,50 @@
+"""Typical user code, type-checked by `make check` (mypy --strict), never executed.
+
+If a change makes the generated API awkward to use under a type checker (e.g. input types that
+only accept wire names), this file stops type-checking.
+"""
+
+from __future__ import annotations
+
+from nosto_gql import AsyncNostoClient, NostoClient
+from nosto_gql.apps import (
+    InputEvent,
+    InputItem,
+    InputOrder,
+    InputRecommenderParams,
+    InputSessionParams,
+    InteractionEventType,
+    ScoringModeType,
+)
+
+
+def best_sellers(client: NostoClient) -> list[str]:
+    result = client.apps.toplist(
+        hours=168, sort=ScoringModeType.BUYS, params=InputRecommenderParams(max_products=5)
+    )
+    toplist = result.recos.toplist if result.recos else None
+    return [
+        p.product_id for p in (toplist.primary if toplist else None) or [] if p and p.product_id
+    ]
+
+
+def visit(client: NostoClient) -> str | None:
+    session_id = client.apps.new_session().new_session or ""
+    client.apps.update_session(
+        id=session_id,
+        params=InputSessionParams(
+            event=InputEvent(type_=InteractionEventType.VIEWED_PRODUCT, target="TENT-1")
+        ),
+    )
+    placed = client.apps.place_order(
+        id=session_id,
+        order=InputOrder(
+            number="1001", purchased_items=[InputItem(product_id="TENT-1", quantity=1)]
+        ),
+    ).place_order
+    return placed.id if placed else None
+
+
+async def product_name(client: AsyncNostoClient) -> str | None:
+    product = (await client.apps.product_by_id(id="TENT-1")).product
+    return product.name if product else None
