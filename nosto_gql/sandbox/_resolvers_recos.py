@@ -179,7 +179,13 @@ _RAW_RECOMMENDERS = {
     "live": resolve_live,
 }
 
+
+def resolve_root_recos(_root: None, info: GraphQLResolveInfo, **args: Any) -> RecoScope:
+    return RecoScope(preview=args["preview"])
+
+
 RESOLVERS = {
+    "query": {"recos": resolve_root_recos},
     "RecoQueryEntity": dict(_RAW_RECOMMENDERS),
     "RecoRequestEntity": {
         **_RAW_RECOMMENDERS,
