@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -171,7 +172,7 @@ def resolve_category(scope: RecoScope, info: GraphQLResolveInfo, **args: Any) ->
     )
 
 
-_RAW_RECOMMENDERS = {
+_RAW_RECOMMENDERS: dict[str, Callable[..., Any]] = {
     "toplist": resolve_toplist,
     "random": resolve_random,
     "related": resolve_related,
@@ -184,7 +185,7 @@ def resolve_root_recos(_root: None, info: GraphQLResolveInfo, **args: Any) -> Re
     return RecoScope(preview=args["preview"])
 
 
-RESOLVERS = {
+RESOLVERS: dict[str, dict[str, Callable[..., Any]]] = {
     "query": {"recos": resolve_root_recos},
     "RecoQueryEntity": dict(_RAW_RECOMMENDERS),
     "RecoRequestEntity": {
