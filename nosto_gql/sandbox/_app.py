@@ -176,6 +176,22 @@ class RequestLog:
         self.app = app
         self.state = state
 
+    def _log(self, scope: Scope, details: dict[str, Any], status: int) -> None:
+        headers = Request(scope).headers
+        self.state.log_request(
+            RequestRecord(
+                request_id=details["request_id"],
+                method=scope["method"],
+                path=scope["path"],
+                status=status,
+                at=self.state.now(),
+                token_family=details.get("token_family"),
+                ignored_traffic=headers.get(IGNORE_TRAFFIC_HEADER, "").strip().lower() == "true",
+                user_agent=headers.get("user-agent"),
+                operation_name=details.get("operation_name"),
+            )
+        )
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
@@ -183,14 +199,16 @@ class RequestLog:
         request_id = str(uuid.uuid4())
         details: dict[str, Any] = {"request_id": request_id}
         scope.setdefault("state", {})["sandbox"] = details
-        status = 500
         response_started = False
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status, response_started
+            nonlocal response_started
             if message["type"] == "http.response.start":
-                status, response_started = message["status"], True
+                response_started = True
                 MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
+                # Logged before the response leaves, so a client that has its answer can
+                # already find the request in the log.
+                self._log(scope, details, message["status"])
             await send(message)
 
         try:
@@ -202,22 +220,6 @@ class RequestLog:
                     500, "internal_error", f"Sandbox failure (request id {request_id})"
                 )
                 await failure(scope, receive, send_with_id)
-        finally:
-            headers = dict(Request(scope).headers)
-            self.state.log_request(
-                RequestRecord(
-                    request_id=request_id,
-                    method=scope["method"],
-                    path=scope["path"],
-                    status=status,
-                    at=self.state.now(),
-                    token_family=details.get("token_family"),
-                    ignored_traffic=headers.get(IGNORE_TRAFFIC_HEADER.lower(), "").strip().lower()
-                    == "true",
-                    user_agent=headers.get("user-agent"),
-                    operation_name=details.get("operation_name"),
-                )
-            )
 
 
 def create_app(state: SandboxState, tokens: Tokens) -> ASGIApp:
