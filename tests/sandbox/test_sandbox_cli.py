@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+import ssl
+import threading
+import time
+from pathlib import Path
+
+import httpx
+from sandbox_helpers import product
+
+from nosto_gql import TokenFamily
+from nosto_gql.sandbox import _cli
+
+
+def _parse(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    _cli.add_arguments(parser)
+    return parser.parse_args(argv)
+
+
+def test_defaults() -> None:
+    args = _parse()
+    assert (args.host, args.port, args.seed) == ("127.0.0.1", 0, None)
+
+
+def test_serves_seeded_products_and_prints_how_to_connect(tmp_path: Path) -> None:
+    seed = tmp_path / "catalog.json"
+    seed.write_text(json.dumps([product("SEEDED"), {"product_id": "BROKEN"}]))
+    out = io.StringIO()
+    stop = threading.Event()
+    exit_codes: list[int] = []
+    runner = threading.Thread(
+        target=lambda: exit_codes.append(_cli.run(_parse("--seed", str(seed)), stop=stop, out=out))
+    )
+    runner.start()
+    try:
+        deadline = time.monotonic() + 10
+        while "export NOSTO_API_REC_TOKEN" not in out.getvalue():
+            assert time.monotonic() < deadline, out.getvalue()
+            time.sleep(0.01)
+        printed = out.getvalue()
+        exports = dict(re.findall(r"^export (\w+)=(\S+)$", printed, re.MULTILINE))
+        assert set(exports) >= {"NOSTO_API_BASE_URL", *(f.env_var for f in TokenFamily)}
+        assert "SSL_CERT_FILE" in printed
+        assert "Loaded 1 products" in printed
+        context = ssl.create_default_context(cafile=exports["NOSTO_CA_FILE"])
+        response = httpx.post(
+            exports["NOSTO_API_BASE_URL"] + "/v1/graphql",
+            json={"query": '{ product(id: "SEEDED") { productId } }'},
+            auth=("", exports["NOSTO_API_APPS_TOKEN"]),
+            verify=context,
+        )
+        assert response.json() == {"data": {"product": {"productId": "SEEDED"}}}
+    finally:
+        stop.set()
+        runner.join(10)
+    assert exit_codes == [0]
+    assert "sandbox stopped" in out.getvalue()
