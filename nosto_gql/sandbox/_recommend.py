@@ -38,7 +38,7 @@ def product_categories(product: Product) -> frozenset[str]:
     return frozenset(normalise_category(c) for c in product.get("categories") or [])
 
 
-def _in_category(product: Product, wanted: Iterable[str]) -> bool:
+def in_category(product: Product, wanted: Iterable[str]) -> bool:
     # A filter on a category also matches its subcategories, so "/Outdoor" finds tents even
     # when the merchant listed only the deepest path.
     own = product_categories(product)
@@ -141,7 +141,7 @@ class ProductFilter:
         if self.brands is not None:
             results.append(str(product.get("brand") or "").casefold() in self.brands)
         if self.categories is not None:
-            results.append(_in_category(product, self.categories))
+            results.append(in_category(product, self.categories))
         if self.product_ids is not None:
             results.append(str(product.get("product_id")) in self.product_ids)
         for key, wanted in self.tags:

@@ -18,6 +18,7 @@ from ._recommend import (
     Product,
     RecoParams,
     Selection,
+    in_category,
     in_order_of,
     normalise_category,
     rank_by_counts,
@@ -89,16 +90,9 @@ def category_listing(
     state: SandboxState, category: str, params: RecoParams, *, offset: int
 ) -> Selection:
     """A category's products for merchandising, most viewed first, one page of them."""
-    wanted = normalise_category(category)
-    in_category = [
-        p
-        for p in state.all_products()
-        if any(
-            normalise_category(c) == wanted or normalise_category(c).startswith(wanted + "/")
-            for c in p.get("categories") or []
-        )
-    ]
-    ranked = rank_by_counts(in_category, state.view_counts())
+    wanted = [normalise_category(category)]
+    listed = [p for p in state.all_products() if in_category(p, wanted)]
+    ranked = rank_by_counts(listed, state.view_counts())
     return select(ranked, params, offset=offset)
 
 

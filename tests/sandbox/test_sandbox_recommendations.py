@@ -113,6 +113,7 @@ def test_ignored_traffic_works_but_does_not_count(api, sandbox) -> None:
     assert sandbox.state.sessions[session].viewed_product_ids == ["B", "B"]
     assert toplist(api) == ["A", "B"]
     assert toplist(api, "BUYS") == ["A", "B"]
+    assert sandbox.state.requests[-3].ignored_traffic
     api.view(session, "B")
     assert toplist(api) == ["B", "A"]
 
