@@ -12,7 +12,7 @@ from . import _recommenders as recommenders
 from ._catalog import Problem, merge_product
 from ._context import FetchError, context_of
 from ._mapping import recommended_product
-from ._recommend import ProductFilter
+from ._recommend import in_category, normalise_category
 
 UNKNOWN_PRODUCT = "Unable to find product matching identifier"
 
@@ -44,13 +44,9 @@ def resolve_product(_root: None, info: GraphQLResolveInfo, **args: Any) -> dict[
     return recommenders.product_payload(context, product)
 
 
-def _price_key(product: dict[str, Any]) -> tuple[bool, float]:
-    price = product.get("price")
-    # Products without a price sort last in either direction.
-    return (price is None, price if price is not None else 0.0)
-
-
 def resolve_products(_root: None, info: GraphQLResolveInfo, **args: Any) -> dict[str, Any]:
+    """The catalog listing: every stored product whatever its availability (it is a catalog
+    check, not a recommendation), by product id unless sorted; unpriced products come last."""
     context = context_of(info)
     limit, offset = args["limit"], args.get("offset") or 0
     if limit < 0 or offset < 0:
@@ -61,16 +57,15 @@ def resolve_products(_root: None, info: GraphQLResolveInfo, **args: Any) -> dict
             "filter the listing more narrowly to reach further products"
         )
     products = sorted(context.state.all_products(), key=lambda p: str(p["product_id"]))
-    category_filter = ProductFilter.from_input(
-        {"categories": (args.get("filter") or {}).get("categories")}
-    )
-    if category_filter is not None and category_filter.categories is not None:
-        products = [p for p in products if all(category_filter.conditions(p))]
+    categories = (args.get("filter") or {}).get("categories")
+    if categories is not None:
+        wanted = [normalise_category(c) for c in categories if c]
+        products = [p for p in products if in_category(p, wanted)]
     sort = args.get("sort") or {}
     if sort.get("field") == "PRICE":
         priced = [p for p in products if p.get("price") is not None]
         unpriced = [p for p in products if p.get("price") is None]
-        priced.sort(key=_price_key, reverse=bool(sort.get("reverse")))
+        priced.sort(key=lambda p: float(p["price"]), reverse=bool(sort.get("reverse")))
         products = priced + unpriced
     page = products[offset : offset + limit]
     return {"products": [recommenders.product_payload(context, p) for p in page]}

@@ -33,8 +33,7 @@ def system_clock() -> datetime:
 class ManualClock:
     """A clock that moves only when told to: pass it as ``Sandbox(clock=...)`` to test expiry.
 
-    >>> clock = ManualClock()
-    >>> clock.advance(minutes=31)  # every session idle since `clock()` has now lapsed
+    ``clock.advance(minutes=31)`` makes every session that has been idle since then lapse.
     """
 
     def __init__(self, start: datetime | None = None) -> None:
