@@ -13,7 +13,7 @@ import hmac
 import json
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from starlette.applications import Starlette
@@ -32,6 +32,7 @@ from .._facts import (
     PRODUCTS_UPSERT,
     REQUEST_ID_HEADER,
     Endpoint,
+    TokenFamily,
 )
 from .._tokens import Tokens
 from ._context import RequestContext
@@ -46,8 +47,10 @@ Handler = Callable[[Request, SandboxState], Awaitable[Response]]
 _ERROR_TYPES = {404: "not_found", 405: "method_not_allowed"}
 
 
-def error_response(status: int, error_type: str, message: str, **headers: str) -> JSONResponse:
-    return JSONResponse({"type": error_type, "message": message}, status, headers=headers or None)
+def error_response(
+    status: int, error_type: str, message: str, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
+    return JSONResponse({"type": error_type, "message": message}, status, headers=headers)
 
 
 def _request_details(request: Request) -> dict[str, Any]:
@@ -85,7 +88,7 @@ def _authentication_failure(request: Request, endpoint: Endpoint, tokens: Tokens
     expected = tokens.get(endpoint.family)
     if expected is not None and hmac.compare_digest(password.encode(), expected.encode()):
         return None
-    for family in type(endpoint.family):
+    for family in TokenFamily:
         other = tokens.get(family)
         if other is not None and hmac.compare_digest(password.encode(), other.encode()):
             return f"This is an {family.token_name} token; {endpoint.path} needs the {wanted} token"
@@ -99,16 +102,16 @@ def _endpoint_route(
         _request_details(request)["token_family"] = endpoint.family.value
         failure = _authentication_failure(request, endpoint, tokens)
         if failure is not None:
-            return error_response(
-                401, "unauthorized", failure, **{"WWW-Authenticate": 'Basic realm="Nosto API"'}
-            )
+            challenge = {"WWW-Authenticate": 'Basic realm="Nosto API"'}
+            return error_response(401, "unauthorized", failure, challenge)
         return await handler(request, state)
 
     return Route(endpoint.path, guarded, methods=[endpoint.method])
 
 
-def ignores_statistics(request: Request) -> bool:
-    return request.headers.get(IGNORE_TRAFFIC_HEADER, "").strip().lower() == "true"
+def ignores_statistics(headers: Mapping[str, str]) -> bool:
+    """True for test traffic that Nosto serves normally but keeps out of statistics."""
+    return headers.get(IGNORE_TRAFFIC_HEADER, "").strip().lower() == "true"
 
 
 async def graphql_endpoint(request: Request, state: SandboxState) -> Response:
@@ -146,7 +149,7 @@ async def graphql_endpoint(request: Request, state: SandboxState) -> Response:
         return error_response(400, "bad_request", "operationName must be a string")
     details = _request_details(request)
     details["operation_name"] = operation_name
-    context = RequestContext(state, details["request_id"], ignores_statistics(request))
+    context = RequestContext(state, details["request_id"], ignores_statistics(request.headers))
     return JSONResponse(execute_request(query, variables, operation_name, context))
 
 
@@ -159,7 +162,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     else:
         message = exc.detail
     error_type = _ERROR_TYPES.get(exc.status_code, "error")
-    return error_response(exc.status_code, error_type, message, **(exc.headers or {}))
+    return error_response(exc.status_code, error_type, message, exc.headers)
 
 
 async def _internal_error(request: Request, exc: Exception) -> Response:
@@ -186,7 +189,7 @@ class RequestLog:
                 status=status,
                 at=self.state.now(),
                 token_family=details.get("token_family"),
-                ignored_traffic=headers.get(IGNORE_TRAFFIC_HEADER, "").strip().lower() == "true",
+                ignored_traffic=ignores_statistics(headers),
                 user_agent=headers.get("user-agent"),
                 operation_name=details.get("operation_name"),
             )

@@ -60,6 +60,8 @@ def recommended_product(
     ``variant_id`` selects a price variation (customer group or currency) when the product
     has one by that id; ``url_params`` are attribution parameters for the product URL;
     ``scores`` is resolved lazily because counting statistics is only worth it when asked.
+    The sandbox hosts no images and converts no currencies, so image URLs come back as
+    uploaded whatever image version is asked for, and prices in the product's own currency.
     """
     priced: Mapping[str, Any] = product
     chosen_variant = product.get("variation_id")
