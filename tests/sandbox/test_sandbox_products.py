@@ -206,3 +206,19 @@ def test_update_products_reports_problems_inside_the_data(api, sandbox) -> None:
     assert accepted == {"errors": [], "data": {"productId": "A", "price": 7.5}}
     assert rejected["errors"][0]["field"] == "imageUrl"
     assert sandbox.state.products["A"]["price"] == 7.5
+
+
+def test_upsert_categories_stores_merges_and_reports_problems(api, sandbox) -> None:
+    mutation = """mutation C($categories: [InputVendorCategoryEntity]!) {
+      upsertCategories(categories: $categories) {
+        categoryResult { errors { field message } category { id name available } }
+      }
+    }"""
+    created = api.data(mutation, {"categories": [{"id": "12", "name": "Outdoor"}, {"id": "13"}]})
+    ok, missing_name = created["upsertCategories"]["categoryResult"]
+    assert ok == {"errors": [], "category": {"id": "12", "name": "Outdoor", "available": True}}
+    assert missing_name["errors"] == [{"field": "name", "message": "name is missing"}]
+    hidden = api.data(mutation, {"categories": [{"id": "12", "available": False}]})
+    (result,) = hidden["upsertCategories"]["categoryResult"]
+    assert result["category"] == {"id": "12", "name": "Outdoor", "available": False}
+    assert set(sandbox.state.categories) == {"12"}
