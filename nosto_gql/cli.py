@@ -138,6 +138,12 @@ def build_parser() -> argparse.ArgumentParser:
         add_arguments(sandbox)
         sandbox.set_defaults(handler=_cmd_sandbox)
 
+    products = commands.add_parser("products", help="catalog uploads (API_PRODUCTS)")
+    from . import _cli_products
+
+    _cli_products.add_arguments(products)
+    products.set_defaults(handler=_cli_products.run)
+
     demo = commands.add_parser("demo", help="run the typed operations against the sandbox")
     demo.add_argument("--products", type=int, default=60, help="generated products to add")
     demo.set_defaults(handler=_cmd_demo)

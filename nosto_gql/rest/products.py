@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .._exceptions import NostoError
+from .._exceptions import APIStatusError, NostoError, TransportError
 from .._facts import MAX_PAYLOAD_BYTES, PRODUCTS_UPSERT, Endpoint
 from .._transport import AsyncTransport, Transport
 from ..models import validate_products
@@ -65,6 +65,7 @@ class ProductsAPI:
         which products were accepted, rejected (with Nosto's message) or not attempted; call
         ``.raise_for_errors()`` to turn anything but full success into an exception.
         """
+        self._transport.config.tokens.require(PRODUCTS_UPSERT.family)
         run = _BulkRun(_encoded_products(products, partial=partial), self._max_bytes)
         while (batch := run.next_batch()) is not None:
             run.record(batch, self._send(PRODUCTS_UPSERT, batch))
@@ -80,7 +81,7 @@ class ProductsAPI:
                 content=batch.body,
                 content_type="application/json",
             )
-        except NostoError as error:
+        except (APIStatusError, TransportError) as error:
             return error
         return None
 
@@ -96,6 +97,7 @@ class AsyncProductsAPI:
         self, products: Iterable[ProductInput], *, partial: bool = False
     ) -> BulkResult:
         """Create or update products; see `ProductsAPI.upsert`."""
+        self._transport.config.tokens.require(PRODUCTS_UPSERT.family)
         run = _BulkRun(_encoded_products(products, partial=partial), self._max_bytes)
         while (batch := run.next_batch()) is not None:
             run.record(batch, await self._send(PRODUCTS_UPSERT, batch))
@@ -111,6 +113,6 @@ class AsyncProductsAPI:
                 content=batch.body,
                 content_type="application/json",
             )
-        except NostoError as error:
+        except (APIStatusError, TransportError) as error:
             return error
         return None

@@ -1,0 +1,81 @@
+"""``nosto-gql products ...``: catalog uploads from JSON or JSON-lines files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ._exceptions import NostoError
+
+
+def read_items(path: str) -> list[Any]:
+    """A JSON array, a single JSON object, or JSON lines (one object per line); '-' is stdin."""
+    text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    if not path.endswith(".jsonl"):
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as exc:
+            if exc.msg != "Extra data":  # anything but several documents, one per line
+                raise
+        else:
+            return list(document) if isinstance(document, list) else [document]
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="products_action", required=True)
+    upsert = actions.add_parser(
+        "upsert",
+        help="create or update products (split under Nosto's 2 MB cap automatically)",
+        description="Reads NOSTO_API_PRODUCTS_TOKEN and NOSTO_API_BASE_URL from the environment.",
+    )
+    upsert.add_argument("file", help="JSON array, JSON object or .jsonl file; '-' for stdin")
+    upsert.add_argument(
+        "--partial",
+        action="store_true",
+        help="allow partial updates (only product_id required), e.g. availability changes",
+    )
+    upsert.add_argument("--json", action="store_true", help="print the per-product result as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ._client import NostoClient
+
+    try:
+        items = read_items(args.file)
+    except (OSError, ValueError) as exc:
+        print(f"nosto-gql: cannot read {args.file}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        with NostoClient.from_env() as client:
+            result = client.products.upsert(items, partial=args.partial)
+    except NostoError as exc:
+        print(f"nosto-gql: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "ok": result.ok,
+                    "requests_sent": result.requests_sent,
+                    "products": [
+                        {"product_id": o.item_id, "status": o.status.value, "message": o.message}
+                        for o in result.outcomes
+                    ],
+                },
+                indent=2,
+            )
+        )
+    else:
+        print(
+            f"{len(result.accepted)} accepted, {len(result.rejected)} rejected, "
+            f"{len(result.failed)} failed, {len(result.not_attempted)} not attempted "
+            f"in {result.requests_sent} request(s)"
+        )
+        for outcome in result.outcomes:
+            if outcome.message:
+                print(f"  {outcome.item_id}: {outcome.status.value}: {outcome.message}")
+    return 0 if result.ok else 1

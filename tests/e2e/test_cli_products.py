@@ -1,0 +1,81 @@
+"""`nosto-gql products upsert` against the sandbox, configured only through the environment."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from nosto_gql.cli import main
+from nosto_gql.sandbox import Sandbox
+
+GOOD = {
+    "product_id": "CLI-1",
+    "name": "CLI product",
+    "url": "https://shop.example.com/cli-1",
+    "image_url": "https://cdn.example.com/cli-1.jpg",
+    "price": "12.50",
+    "price_currency_code": "eur",
+    "availability": "InStock",
+}
+
+
+@pytest.fixture
+def env(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
+    monkeypatch.setenv("NOSTO_API_BASE_URL", sandbox.base_url)
+    monkeypatch.setenv("NOSTO_CA_FILE", sandbox.ca_file)
+    monkeypatch.setenv("NOSTO_API_PRODUCTS_TOKEN", sandbox.tokens.products or "")
+    return sandbox
+
+
+def test_upsert_json_array_file(
+    env: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "products.json"
+    file.write_text(json.dumps([GOOD, {**GOOD, "product_id": "CLI-2"}]))
+    assert main(["products", "upsert", str(file)]) == 0
+    assert "2 accepted, 0 rejected" in capsys.readouterr().out
+    assert env.state.product("CLI-2") is not None
+
+
+def test_upsert_jsonl_with_json_output(
+    env: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "products.jsonl"
+    file.write_text(json.dumps(GOOD) + "\n\n" + json.dumps({**GOOD, "product_id": "CLI-3"}) + "\n")
+    assert main(["products", "upsert", "--json", str(file)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is True
+    assert [p["product_id"] for p in report["products"]] == ["CLI-1", "CLI-3"]
+
+
+def test_invalid_product_fails_before_sending(
+    env: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "bad.json"
+    file.write_text(json.dumps([{**GOOD, "categories": ["Home > Tents"]}]))
+    before = len(env.state.requests)
+    assert main(["products", "upsert", str(file)]) == 1
+    err = capsys.readouterr().err
+    assert "InvalidInputError" in err and "categories" in err
+    assert len(env.state.requests) == before
+
+
+def test_unreadable_file_is_a_usage_error(env: Sandbox, tmp_path: Path) -> None:
+    (tmp_path / "broken.json").write_text("[{")
+    assert main(["products", "upsert", str(tmp_path / "broken.json")]) == 2
+    assert main(["products", "upsert", str(tmp_path / "missing.json")]) == 2
+
+
+def test_missing_token_names_the_variable(
+    env: Sandbox,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.delenv("NOSTO_API_PRODUCTS_TOKEN")
+    file = tmp_path / "products.json"
+    file.write_text(json.dumps([GOOD]))
+    assert main(["products", "upsert", str(file)]) == 1
+    assert "NOSTO_API_PRODUCTS_TOKEN" in capsys.readouterr().err
