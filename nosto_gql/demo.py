@@ -109,7 +109,8 @@ class Demo:
         expect(FEATURED not in _ids(products), "a product page recommended itself")
         for slot in slots:
             if slot:
-                self.say(f"slot {slot.result_id}: {', '.join(_ids(slot.primary))}")
+                listed = ", ".join(_ids(slot.primary)) or "(no products yet)"
+                self.say(f"{slot.result_title or slot.result_id}: {listed}")
         return f"viewed {FEATURED}; product-page slots filled from the catalog"
 
     def front_page(self) -> str:

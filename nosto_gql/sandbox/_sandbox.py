@@ -13,7 +13,7 @@ from ._app import create_app
 from ._catalog import Problem, merge_product
 from ._server import ServerThread
 from ._state import Clock, SandboxState, system_clock
-from ._tls import SandboxTLS
+from ._tls import SandboxTLS, is_wildcard
 
 if TYPE_CHECKING:
     from .. import AsyncNostoClient, NostoClient
@@ -118,7 +118,11 @@ class Sandbox:
     @property
     def base_url(self) -> str:
         """``https://<host>:<port>``, to use as the client's base URL."""
-        host = f"[{self.host}]" if ":" in self.host else self.host
+        host = self.host
+        if is_wildcard(host):
+            # Listening on every interface; loopback is the address the certificate covers.
+            host = "::1" if ":" in host else "127.0.0.1"
+        host = f"[{host}]" if ":" in host else host
         return f"https://{host}:{self.port}"
 
     @property

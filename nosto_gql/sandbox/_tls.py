@@ -19,7 +19,7 @@ import trustme
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
 
 
-def _is_wildcard(host: str) -> bool:
+def is_wildcard(host: str) -> bool:
     try:
         return ipaddress.ip_address(host).is_unspecified
     except ValueError:
@@ -30,7 +30,7 @@ class SandboxTLS:
     """Owns the CA PEM and the server certificate files of one sandbox run."""
 
     def __init__(self, hosts: Iterable[str] = ()) -> None:
-        names = list(dict.fromkeys([*LOOPBACK_NAMES, *(h for h in hosts if not _is_wildcard(h))]))
+        names = list(dict.fromkeys([*LOOPBACK_NAMES, *(h for h in hosts if not is_wildcard(h))]))
         # mkdtemp makes the directory readable by its owner only, which protects the key.
         self._directory = Path(tempfile.mkdtemp(prefix="nosto-sandbox-"))
         authority = trustme.CA(organization_name="nosto-gql sandbox")

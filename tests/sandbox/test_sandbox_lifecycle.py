@@ -103,3 +103,15 @@ def test_importing_nosto_gql_does_not_load_the_sandbox_dependencies() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert output.strip() == "[]"
+
+
+def test_listening_on_every_interface_still_gives_a_loopback_url_the_certificate_covers() -> None:
+    with Sandbox(host="0.0.0.0") as sandbox:
+        assert sandbox.base_url == f"https://127.0.0.1:{sandbox.port}"
+        response = httpx.post(
+            f"{sandbox.base_url}/v1/graphql",
+            json={"query": "mutation { newSession }"},
+            auth=("", sandbox.tokens.apps or ""),
+            verify=ssl.create_default_context(cafile=sandbox.ca_file),
+        )
+        assert response.status_code == 200
