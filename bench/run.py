@@ -1,8 +1,9 @@
 """`make bench`: what nosto-gql costs on top of raw httpx, measured in the same run.
 
 Prints ratios, never asserts: budgets (DESIGN.md) are read by people, not enforced by tests.
-- typed call: `client.apps.product_by_id` vs the same POST built by hand with httpx, both
-  against the sandbox over TLS on one pooled connection (budget: <= 1.15x).
+- typed call: `client.apps.product_by_id` vs the same request bytes POSTed with plain httpx
+  (json.loads of the answer, no validation), both against the sandbox over TLS on one pooled
+  connection (budget: <= 1.15x). The sandbox runs in this process, so its work is in both.
 - import: `import nosto_gql` on top of `import httpx, pydantic` (budget: <= +50 ms).
 """
 
@@ -17,11 +18,26 @@ import time
 
 import httpx
 
+from nosto_gql import NostoClient
 from nosto_gql._transport import basic_auth_header
 from nosto_gql.sandbox import Sandbox
 
 ROUNDS, CALLS = 5, 200
-QUERY = "query ProductById($id: String!) { product(id: $id) { productId name price } }"
+
+
+def _typed_request_body(client: NostoClient) -> bytes:
+    """The exact bytes the typed call sends, so both sides ask the server for the same work."""
+    seen: list[bytes] = []
+
+    def capture(request: httpx.Request) -> httpx.Response:
+        seen.append(request.content)
+        return httpx.Response(200, json={"data": {"product": None}})
+
+    spy = NostoClient(
+        tokens=client.tokens, http_client=httpx.Client(transport=httpx.MockTransport(capture))
+    )
+    spy.apps.product_by_id(id="B-1")
+    return seen[0]
 
 
 def _best_import_seconds(statement: str, runs: int = 7) -> float:
@@ -54,7 +70,7 @@ def main() -> None:
             "Content-Type": "application/json",
             "User-Agent": "bench",
         }
-        body = json.dumps({"query": QUERY, "variables": {"id": "B-1"}}).encode()
+        body = _typed_request_body(client)
 
         def raw_call() -> None:
             response = raw.post(f"{sb.base_url}/v1/graphql", content=body, headers=headers)
