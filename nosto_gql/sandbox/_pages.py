@@ -15,7 +15,7 @@ from graphql import GraphQLResolveInfo
 
 from . import _recommenders as recommenders
 from ._context import RequestContext, context_of
-from ._recommend import ProductFilter, RecoParams, Selection
+from ._ranking import ProductFilter, RecoParams, Selection
 from ._state import SessionRecord
 
 

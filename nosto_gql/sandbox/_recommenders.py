@@ -14,7 +14,7 @@ from typing import Any
 
 from ._context import RequestContext
 from ._mapping import recommended_product
-from ._recommend import (
+from ._ranking import (
     Product,
     RecoParams,
     Selection,

@@ -12,7 +12,7 @@ from . import _recommenders as recommenders
 from ._catalog import Problem, merge_product
 from ._context import FetchError, context_of
 from ._mapping import recommended_product
-from ._recommend import in_category, normalise_category
+from ._ranking import in_category, normalise_category
 
 UNKNOWN_PRODUCT = "Unable to find product matching identifier"
 

@@ -14,7 +14,7 @@ from graphql import GraphQLResolveInfo
 
 from . import _recommenders as recommenders
 from ._context import FetchError, RequestContext, context_of
-from ._recommend import RecoParams, RecoParamsError, Selection, normalise_category
+from ._ranking import RecoParams, RecoParamsError, Selection, normalise_category
 from ._state import SessionEvent, SessionRecord
 
 

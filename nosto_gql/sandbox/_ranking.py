@@ -1,4 +1,4 @@
-"""Recommendation logic over the sandbox catalog: ranking, filtering and result sizing.
+"""Pure ranking over the sandbox catalog: ranking, filtering and result sizing.
 
 Everything here is a pure function of the products and statistics handed in, so the results
 are deterministic: ties are always broken by product id and the random recommender is seeded.
