@@ -34,7 +34,7 @@ def _config(
 ) -> ClientConfig:
     return ClientConfig(
         tokens=tokens if tokens is not None else Tokens(),
-        base_url=base_url or DEFAULT_BASE_URL,
+        base_url=DEFAULT_BASE_URL if base_url is None else base_url,
         timeout=as_timeout(timeout),
         max_retries=max_retries,
         user_agent=user_agent or default_user_agent(),

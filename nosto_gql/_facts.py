@@ -14,8 +14,9 @@ from datetime import timedelta
 DEFAULT_BASE_URL = "https://api.nosto.com"
 BASE_URL_ENV_VAR = "NOSTO_API_BASE_URL"
 
-# Nosto rejects upsert/discontinue bodies above 2 MB (REST.md 1.6).
-MAX_PAYLOAD_BYTES = 2 * 1024 * 1024
+# Nosto rejects upsert/discontinue bodies above "2 MB" (REST.md 1.6). Whether that means 2 MiB is
+# not documented, so the smaller reading is the cap: a 413 would stop a bulk upload midway.
+MAX_PAYLOAD_BYTES = 2_000_000
 
 # A session lapses 30 minutes after its last activity (NOTES.md 2, Sessions).
 SESSION_TTL = timedelta(minutes=30)
@@ -81,6 +82,7 @@ class Endpoint:
     idempotent: bool
 
 
+# GraphQL retry safety depends on the operation (queries yes, mutations no), decided per call.
 GRAPHQL = Endpoint("POST", "/v1/graphql", TokenFamily.APPS, idempotent=False)
 PRODUCTS_UPSERT = Endpoint("POST", "/v1/products/upsert", TokenFamily.PRODUCTS, idempotent=True)
 PRODUCTS_DISCONTINUE = Endpoint(
@@ -88,6 +90,14 @@ PRODUCTS_DISCONTINUE = Endpoint(
 )
 # No /v1 prefix on recrawl (REST.md 3.3); each call triggers crawls, so it is never retried.
 PRODUCTS_RECRAWL = Endpoint("POST", "/products/recrawl", TokenFamily.PRODUCTS, idempotent=False)
+
+KNOWN_ENDPOINTS = (GRAPHQL, PRODUCTS_UPSERT, PRODUCTS_DISCONTINUE, PRODUCTS_RECRAWL)
+
+
+def family_of_path(path: str) -> TokenFamily | None:
+    """The token family a known endpoint path belongs to, or None for a path not listed here."""
+    bare = path.split("?", 1)[0].rstrip("/")
+    return next((e.family for e in KNOWN_ENDPOINTS if e.path == bare), None)
 
 
 class Availability(str, enum.Enum):

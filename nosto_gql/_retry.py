@@ -35,13 +35,21 @@ class RetryPolicy:
         """Retry a throttling/unavailable status, only when sending twice is safe."""
         return attempt < self.max_retries and idempotent and status_code in RETRYABLE_STATUSES
 
-    def delay(self, attempt: int, response: httpx.Response | None = None) -> float:
-        """Seconds to wait before retry number ``attempt + 1``."""
-        retry_after = _retry_after_seconds(response) if response is not None else None
-        if retry_after is not None:
-            return min(retry_after, self.max_delay)
+    def backoff(self, attempt: int) -> float:
+        """Seconds to wait before retry number ``attempt + 1`` (full jitter)."""
         ceiling = min(self.max_delay, self.base_delay * (2**attempt))
         return random.uniform(0, ceiling)
+
+    def delay_after(self, response: httpx.Response, attempt: int) -> float | None:
+        """Seconds to wait after a retryable status; None means "do not retry".
+
+        A Retry-After longer than ``max_delay`` is not shortened: retrying before the server
+        asked would be refused again, so the error goes to the caller instead.
+        """
+        retry_after = _retry_after_seconds(response)
+        if retry_after is None:
+            return self.backoff(attempt)
+        return retry_after if retry_after <= self.max_delay else None
 
 
 def _retry_after_seconds(response: httpx.Response) -> float | None:

@@ -1,31 +1,34 @@
 """The one place where requests are authenticated, sent, retried and turned into errors.
 
 Everything above this layer (generated GraphQL operations, REST resources) describes *what* to
-send; `Transport` / `AsyncTransport` decide *how*. Both share `_RequestFactory` for building
-requests and `RetryPolicy` for retry decisions; only the I/O loop is written twice.
+send; `Transport` / `AsyncTransport` decide *how*. Building a request and deciding what to do with
+each attempt's outcome are shared (`_CallPlanner`); only the I/O loop is written twice.
 """
 
 from __future__ import annotations
 
-import asyncio
 import base64
-import json as jsonlib
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
+import anyio
 import httpx
 
 from ._config import ClientConfig, ssl_context_for
 from ._errors_map import request_id_of, status_error
 from ._exceptions import ConfigurationError, RequestTimeoutError, TransportError
-from ._facts import IGNORE_TRAFFIC_HEADER, TokenFamily
+from ._facts import IGNORE_TRAFFIC_HEADER, TokenFamily, family_of_path
+from ._json import compact_json
 from ._retry import RetryPolicy
 
 logger = logging.getLogger("nosto_gql")
 
 QueryParams = Mapping[str, str | int | float | bool]
+
+# Headers the transport owns: letting callers set them could redirect or leak credentials.
+_RESERVED_HEADERS = frozenset({"authorization", "host"})
 
 
 def basic_auth_header(token: str) -> str:
@@ -33,8 +36,12 @@ def basic_auth_header(token: str) -> str:
     return "Basic " + base64.b64encode(f":{token}".encode()).decode("ascii")
 
 
-class _RequestFactory:
-    """Builds ready-to-send requests; shared by the sync and async transports."""
+def _describe(request: httpx.Request) -> str:
+    return f"{request.method} {request.url.path}"
+
+
+class _CallPlanner:
+    """Builds requests and judges each attempt; shared by the sync and async transports."""
 
     def __init__(self, config: ClientConfig) -> None:
         self.config = config
@@ -58,6 +65,17 @@ class _RequestFactory:
         if not path.startswith("/") or path.startswith("//"):
             # An absolute URL here could carry the token to another host.
             raise ConfigurationError(f"path must start with a single '/', got {path!r}")
+        owner = family_of_path(path)
+        if owner is not None and owner is not family:
+            raise ConfigurationError(
+                f"{path} takes the {owner.token_name} token; refusing to send the "
+                f"{family.token_name} token there (use TokenFamily.{owner.name})"
+            )
+        reserved = sorted(h for h in headers or {} if h.lower() in _RESERVED_HEADERS)
+        if reserved:
+            raise ConfigurationError(f"headers {reserved} are set by the transport itself")
+        if json is not None and content is not None:
+            raise ConfigurationError("pass either json= or content=, not both")
         all_headers = {
             "Authorization": basic_auth_header(token),
             "User-Agent": self.config.user_agent,
@@ -66,10 +84,8 @@ class _RequestFactory:
         if self.config.ignore_traffic:
             all_headers[IGNORE_TRAFFIC_HEADER] = "True"
         body: bytes | None = None
-        if json is not None and content is not None:
-            raise ConfigurationError("pass either json= or content=, not both")
         if json is not None:
-            body = jsonlib.dumps(json, separators=(",", ":"), ensure_ascii=False).encode()
+            body = compact_json(json)
             all_headers["Content-Type"] = "application/json"
         elif content is not None:
             body = content.encode() if isinstance(content, str) else content
@@ -85,9 +101,39 @@ class _RequestFactory:
             extensions={"timeout": self._timeout},
         )
 
+    def judge(
+        self,
+        request: httpx.Request,
+        attempt: int,
+        idempotent: bool,
+        response: httpx.Response | None,
+        error: httpx.TransportError | None,
+    ) -> httpx.Response | float:
+        """The response to return, or the seconds to wait before trying again; raises otherwise."""
+        policy = self.retry_policy
+        if response is None:
+            assert error is not None
+            if policy.should_retry_error(error, attempt=attempt, idempotent=idempotent):
+                return policy.backoff(attempt)
+            raise _transport_error(request, error) from None
+        if response.is_success:
+            return response
+        if policy.should_retry_status(response.status_code, attempt=attempt, idempotent=idempotent):
+            delay = policy.delay_after(response, attempt)
+            if delay is not None:
+                return delay
+        raise status_error(response, _describe(request))
 
-def _describe(request: httpx.Request) -> str:
-    return f"{request.method} {request.url.path}"
+    @staticmethod
+    def log(request: httpx.Request, response: httpx.Response | None, started: float) -> None:
+        if response is not None and logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s -> %s in %.1f ms (request id %s)",
+                _describe(request),
+                response.status_code,
+                (time.perf_counter() - started) * 1000,
+                request_id_of(response) or "-",
+            )
 
 
 def _transport_error(request: httpx.Request, exc: httpx.TransportError) -> TransportError:
@@ -97,15 +143,11 @@ def _transport_error(request: httpx.Request, exc: httpx.TransportError) -> Trans
     return TransportError(f"{where} failed ({type(exc).__name__}): {exc}")
 
 
-def _log_response(request: httpx.Request, response: httpx.Response, started: float) -> None:
-    if logger.isEnabledFor(logging.DEBUG):
-        logger.debug(
-            "%s -> %s in %.1f ms (request id %s)",
-            _describe(request),
-            response.status_code,
-            (time.perf_counter() - started) * 1000,
-            request_id_of(response) or "-",
-        )
+def _verify_settings(ca_file: str | None, http_client: object | None) -> Any:
+    if http_client is not None and ca_file is not None:
+        # The given client's own TLS settings would silently win over ca_file.
+        raise ConfigurationError("pass ca_file= or http_client=, not both (configure its verify=)")
+    return ssl_context_for(ca_file)
 
 
 class Transport:
@@ -117,16 +159,19 @@ class Transport:
         *,
         ca_file: str | None = None,
         http_client: httpx.Client | None = None,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self._factory = _RequestFactory(config)
+        self._planner = _CallPlanner(config)
+        self._sleep = sleep
+        verify = _verify_settings(ca_file, http_client)
         self._owns_client = http_client is None
         self._client = http_client or httpx.Client(
-            verify=ssl_context_for(ca_file), timeout=config.timeout, follow_redirects=False
+            verify=verify, timeout=config.timeout, follow_redirects=False
         )
 
     @property
     def config(self) -> ClientConfig:
-        return self._factory.config
+        return self._planner.config
 
     def send(
         self,
@@ -142,7 +187,7 @@ class Transport:
         params: QueryParams | None = None,
     ) -> httpx.Response:
         """Send one request; return the 2xx response or raise a `NostoError`."""
-        request = self._factory.build(
+        request = self._planner.build(
             family,
             method,
             path,
@@ -152,30 +197,22 @@ class Transport:
             headers=headers,
             params=params,
         )
-        policy = self._factory.retry_policy
         attempt = 0
         while True:
             started = time.perf_counter()
+            response, error = None, None
             try:
                 # Never follow redirects: a Location header must not receive the token.
                 response = self._client.send(request, follow_redirects=False)
                 response.read()
             except httpx.TransportError as exc:
-                if policy.should_retry_error(exc, attempt=attempt, idempotent=idempotent):
-                    time.sleep(policy.delay(attempt))
-                    attempt += 1
-                    continue
-                raise _transport_error(request, exc) from None
-            _log_response(request, response, started)
-            if response.is_success:
-                return response
-            if policy.should_retry_status(
-                response.status_code, attempt=attempt, idempotent=idempotent
-            ):
-                time.sleep(policy.delay(attempt, response))
-                attempt += 1
-                continue
-            raise status_error(response, _describe(request))
+                error = exc
+            self._planner.log(request, response, started)
+            outcome = self._planner.judge(request, attempt, idempotent, response, error)
+            if isinstance(outcome, httpx.Response):
+                return outcome
+            self._sleep(outcome)
+            attempt += 1
 
     def close(self) -> None:
         if self._owns_client:
@@ -191,16 +228,19 @@ class AsyncTransport:
         *,
         ca_file: str | None = None,
         http_client: httpx.AsyncClient | None = None,
+        sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
     ) -> None:
-        self._factory = _RequestFactory(config)
+        self._planner = _CallPlanner(config)
+        self._sleep = sleep
+        verify = _verify_settings(ca_file, http_client)
         self._owns_client = http_client is None
         self._client = http_client or httpx.AsyncClient(
-            verify=ssl_context_for(ca_file), timeout=config.timeout, follow_redirects=False
+            verify=verify, timeout=config.timeout, follow_redirects=False
         )
 
     @property
     def config(self) -> ClientConfig:
-        return self._factory.config
+        return self._planner.config
 
     async def send(
         self,
@@ -216,7 +256,7 @@ class AsyncTransport:
         params: QueryParams | None = None,
     ) -> httpx.Response:
         """Send one request; return the 2xx response or raise a `NostoError`."""
-        request = self._factory.build(
+        request = self._planner.build(
             family,
             method,
             path,
@@ -226,29 +266,21 @@ class AsyncTransport:
             headers=headers,
             params=params,
         )
-        policy = self._factory.retry_policy
         attempt = 0
         while True:
             started = time.perf_counter()
+            response, error = None, None
             try:
                 response = await self._client.send(request, follow_redirects=False)
                 await response.aread()
             except httpx.TransportError as exc:
-                if policy.should_retry_error(exc, attempt=attempt, idempotent=idempotent):
-                    await asyncio.sleep(policy.delay(attempt))
-                    attempt += 1
-                    continue
-                raise _transport_error(request, exc) from None
-            _log_response(request, response, started)
-            if response.is_success:
-                return response
-            if policy.should_retry_status(
-                response.status_code, attempt=attempt, idempotent=idempotent
-            ):
-                await asyncio.sleep(policy.delay(attempt, response))
-                attempt += 1
-                continue
-            raise status_error(response, _describe(request))
+                error = exc
+            self._planner.log(request, response, started)
+            outcome = self._planner.judge(request, attempt, idempotent, response, error)
+            if isinstance(outcome, httpx.Response):
+                return outcome
+            await self._sleep(outcome)
+            attempt += 1
 
     async def aclose(self) -> None:
         if self._owns_client:

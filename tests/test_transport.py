@@ -1,18 +1,28 @@
-"""The shared transport: auth, https-only, token families, user agent, retries, errors."""
+"""The shared transport, through both facades: auth, https-only, token families, user agent,
+retries, errors. Every behaviour is checked for the sync and the async client alike."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import logging
 import platform
+from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
 
 from nosto_gql import (
+    APIStatusError,
+    AsyncNostoClient,
     AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
     InsecureURLError,
     MissingTokenError,
     NostoClient,
+    RateLimitError,
     RequestTimeoutError,
     ServerError,
     TokenFamily,
@@ -24,16 +34,9 @@ from nosto_gql._version import __version__
 TOKENS = Tokens(apps="apps-secret", products="products-secret")
 
 
-def _client(handler: httpx.MockTransport | None = None, **kwargs: object) -> NostoClient:
-    transport = handler or httpx.MockTransport(lambda r: httpx.Response(200, json={}))
-    return NostoClient(
-        tokens=kwargs.pop("tokens", TOKENS),  # type: ignore[arg-type]
-        http_client=httpx.Client(transport=transport),
-        **kwargs,  # type: ignore[arg-type]
-    )
-
-
 class Recorder:
+    """A fake server: records requests, answers with the queued responses (last one repeats)."""
+
     def __init__(self, *responses: httpx.Response | Exception) -> None:
         self.requests: list[httpx.Request] = []
         self._responses = list(responses) or [httpx.Response(200, json={"data": {}})]
@@ -45,16 +48,43 @@ class Recorder:
             raise item
         return item
 
-    @property
-    def transport(self) -> httpx.MockTransport:
-        return httpx.MockTransport(self)
+
+Call = Callable[..., httpx.Response]
 
 
-@pytest.fixture(autouse=True)
-def no_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    slept: list[float] = []
-    monkeypatch.setattr("nosto_gql._transport.time.sleep", slept.append)
-    return slept
+class Harness:
+    """Builds a sync or async client around a Recorder and runs `request` synchronously."""
+
+    def __init__(self, flavour: str) -> None:
+        self.flavour = flavour
+        self.slept: list[float] = []
+
+    def client(self, rec: Recorder | None = None, **kwargs: Any) -> NostoClient | AsyncNostoClient:
+        transport = httpx.MockTransport(rec or Recorder())
+        kwargs.setdefault("tokens", TOKENS)
+        if self.flavour == "sync":
+            sync = NostoClient(http_client=httpx.Client(transport=transport), **kwargs)
+            sync.transport._sleep = self.slept.append
+            return sync
+        client = AsyncNostoClient(http_client=httpx.AsyncClient(transport=transport), **kwargs)
+
+        async def record_sleep(seconds: float) -> None:
+            self.slept.append(seconds)
+
+        client.transport._sleep = record_sleep
+        return client
+
+    def request(self, rec: Recorder, *args: Any, client_kwargs: dict[str, Any] | None = None,
+                **kwargs: Any) -> httpx.Response:  # fmt: skip
+        client = self.client(rec, **(client_kwargs or {}))
+        if isinstance(client, NostoClient):
+            return client.request(*args, **kwargs)
+        return asyncio.run(client.request(*args, **kwargs))
+
+
+@pytest.fixture(params=["sync", "async"])
+def harness(request: pytest.FixtureRequest) -> Harness:
+    return Harness(request.param)
 
 
 def _password(request: httpx.Request) -> tuple[str, str]:
@@ -64,53 +94,74 @@ def _password(request: httpx.Request) -> tuple[str, str]:
     return user, password
 
 
-def test_basic_auth_has_empty_username_and_token_as_password() -> None:
+def test_basic_auth_has_empty_username_and_token_as_password(harness: Harness) -> None:
     rec = Recorder()
-    _client(rec.transport).request(TokenFamily.APPS, "POST", "/v1/graphql", json={})
+    harness.request(rec, TokenFamily.APPS, "POST", "/v1/graphql", json={})
     assert _password(rec.requests[0]) == ("", "apps-secret")
 
 
-def test_each_family_gets_its_own_token() -> None:
+def test_each_family_gets_its_own_token(harness: Harness) -> None:
     rec = Recorder()
-    client = _client(rec.transport)
-    client.request(TokenFamily.PRODUCTS, "POST", "/v1/products/upsert", json=[])
-    client.request(TokenFamily.APPS, "POST", "/v1/graphql", json={})
+    harness.request(rec, TokenFamily.PRODUCTS, "POST", "/v1/products/upsert", json=[])
+    harness.request(rec, TokenFamily.APPS, "POST", "/v1/graphql", json={})
     assert [_password(r)[1] for r in rec.requests] == ["products-secret", "apps-secret"]
 
 
-@pytest.mark.parametrize("url", ["http://api.nosto.com", "ftp://x", "api.nosto.com", "//x"])
-def test_non_https_base_url_is_refused_before_any_request(url: str) -> None:
+def test_token_is_never_sent_to_another_familys_endpoint(harness: Harness) -> None:
     rec = Recorder()
-    with pytest.raises(InsecureURLError, match="https"):
-        _client(rec.transport, base_url=url)
+    with pytest.raises(ConfigurationError, match="API_PRODUCTS"):
+        harness.request(rec, TokenFamily.APPS, "POST", "/v1/products/upsert", json=[])
     assert rec.requests == []
 
 
-def test_missing_token_names_family_and_env_var_and_sends_nothing() -> None:
+def test_caller_cannot_override_authorization(harness: Harness) -> None:
     rec = Recorder()
-    client = _client(rec.transport, tokens=Tokens(apps="a"))
+    with pytest.raises(ConfigurationError, match="Authorization"):
+        harness.request(rec, TokenFamily.APPS, "POST", "/x", headers={"Authorization": "x"})
+    assert rec.requests == []
+
+
+@pytest.mark.parametrize("url", ["http://api.nosto.com", "ftp://x", "api.nosto.com", "//x", ""])
+def test_non_https_base_url_is_refused_before_any_request(harness: Harness, url: str) -> None:
+    with pytest.raises(ConfigurationError, match=r"https|base_url"):
+        harness.client(base_url=url)
+
+
+def test_plain_http_is_an_insecure_url_error(harness: Harness) -> None:
+    with pytest.raises(InsecureURLError, match="revokes"):
+        harness.client(base_url="http://api.nosto.com")
+
+
+def test_missing_token_names_family_and_env_var_and_sends_nothing(harness: Harness) -> None:
+    rec = Recorder()
     with pytest.raises(MissingTokenError) as info:
-        client.request(TokenFamily.RATES, "POST", "/exchangerates", json={})
-    assert "API_RATES" in str(info.value)
-    assert "NOSTO_API_RATES_TOKEN" in str(info.value)
+        harness.request(
+            rec, TokenFamily.RATES, "POST", "/exchangerates", client_kwargs={"tokens": Tokens()}
+        )
+    assert "API_RATES" in str(info.value) and "NOSTO_API_RATES_TOKEN" in str(info.value)
     assert rec.requests == []
 
 
-def test_user_agent_names_library_python_and_httpx() -> None:
+def test_user_agent_names_library_python_and_httpx(harness: Harness) -> None:
     rec = Recorder()
-    _client(rec.transport).request(TokenFamily.APPS, "POST", "/v1/graphql", json={})
+    harness.request(rec, TokenFamily.APPS, "POST", "/v1/graphql", json={})
     python = ".".join(platform.python_version_tuple()[:2])
     expected = f"nosto-gql/{__version__} python/{python} httpx/{httpx.__version__}"
     assert rec.requests[0].headers["User-Agent"] == expected
 
 
-def test_ignore_traffic_sets_nosto_ignore_header() -> None:
+def test_empty_user_agent_is_refused() -> None:
+    with pytest.raises(ConfigurationError, match="user_agent"):
+        NostoClient(tokens=TOKENS, user_agent="  ")
+
+
+def test_ignore_traffic_sets_nosto_ignore_header(harness: Harness) -> None:
     rec = Recorder()
-    _client(rec.transport, ignore_traffic=True).request(TokenFamily.APPS, "POST", "/v1/graphql")
+    harness.request(rec, TokenFamily.APPS, "POST", "/x", client_kwargs={"ignore_traffic": True})
     assert rec.requests[0].headers["X-Nosto-Ignore"] == "True"
 
 
-def test_error_carries_status_request_id_and_server_message() -> None:
+def test_error_carries_status_request_id_and_server_message(harness: Harness) -> None:
     rec = Recorder(
         httpx.Response(
             401,
@@ -119,83 +170,127 @@ def test_error_carries_status_request_id_and_server_message() -> None:
         )
     )
     with pytest.raises(AuthenticationError) as info:
-        _client(rec.transport).request(TokenFamily.APPS, "POST", "/v1/graphql", json={})
+        harness.request(rec, TokenFamily.APPS, "POST", "/v1/graphql", json={})
     err = info.value
     assert (err.status_code, err.request_id) == (401, "req-123")
     assert "bad token" in str(err) and "req-123" in str(err)
     assert "apps-secret" not in str(err) and "apps-secret" not in repr(err)
 
 
-def test_json_error_body_served_as_text_plain_is_parsed() -> None:
+def test_json_error_body_served_as_text_plain_is_parsed(harness: Harness) -> None:
     body = b'{"type":"has_errors","message":"Some products failed"}'
     rec = Recorder(httpx.Response(400, content=body, headers={"Content-Type": "text/plain"}))
-    with pytest.raises(Exception) as info:
-        _client(rec.transport).request(TokenFamily.PRODUCTS, "POST", "/v1/products/upsert")
-    assert info.value.body == {"type": "has_errors", "message": "Some products failed"}  # type: ignore[attr-defined]
+    with pytest.raises(BadRequestError) as info:
+        harness.request(rec, TokenFamily.PRODUCTS, "POST", "/v1/products/upsert")
+    assert info.value.body == {"type": "has_errors", "message": "Some products failed"}
 
 
-def test_idempotent_request_is_retried_on_503_honouring_retry_after(
-    no_sleep: list[float],
-) -> None:
+def test_html_error_page_gives_a_readable_message(harness: Harness) -> None:
+    rec = Recorder(httpx.Response(502, text="<html><body>Bad gateway</body></html>"))
+    with pytest.raises(ServerError, match="HTML page"):
+        harness.request(rec, TokenFamily.APPS, "POST", "/x", idempotent=False)
+
+
+def test_idempotent_request_is_retried_on_503_honouring_retry_after(harness: Harness) -> None:
     rec = Recorder(httpx.Response(503, headers={"Retry-After": "1.5"}), httpx.Response(200))
-    _client(rec.transport).request(TokenFamily.APPS, "POST", "/x", idempotent=True)
+    harness.request(rec, TokenFamily.APPS, "POST", "/x", idempotent=True)
     assert len(rec.requests) == 2
-    assert no_sleep == [1.5]
+    assert harness.slept == [1.5]
 
 
-def test_non_idempotent_request_is_never_retried_after_reaching_server() -> None:
+def test_retry_after_as_http_date_is_honoured(harness: Harness) -> None:
+    rec = Recorder(
+        httpx.Response(429, headers={"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"}),
+        httpx.Response(200),
+    )
+    harness.request(rec, TokenFamily.APPS, "POST", "/x", idempotent=True)
+    assert harness.slept == [0.0]  # a date in the past means "now"
+
+
+def test_retry_after_longer_than_the_cap_is_not_shortened(harness: Harness) -> None:
+    rec = Recorder(httpx.Response(429, headers={"Retry-After": "120"}), httpx.Response(200))
+    with pytest.raises(RateLimitError):
+        harness.request(rec, TokenFamily.APPS, "POST", "/x", idempotent=True)
+    assert len(rec.requests) == 1 and harness.slept == []
+
+
+def test_non_idempotent_request_is_never_retried_after_reaching_server(harness: Harness) -> None:
     rec = Recorder(httpx.Response(503), httpx.Response(200))
     with pytest.raises(ServerError):
-        _client(rec.transport).request(TokenFamily.APPS, "POST", "/x", idempotent=False)
+        harness.request(rec, TokenFamily.APPS, "POST", "/x", idempotent=False)
     assert len(rec.requests) == 1
 
 
-def test_non_idempotent_request_is_not_retried_after_read_timeout() -> None:
+def test_non_idempotent_request_is_not_retried_after_read_timeout(harness: Harness) -> None:
     rec = Recorder(httpx.ReadTimeout("slow"), httpx.Response(200))
     with pytest.raises(RequestTimeoutError):
-        _client(rec.transport).request(TokenFamily.APPS, "POST", "/x", idempotent=False)
+        harness.request(rec, TokenFamily.APPS, "POST", "/x", idempotent=False)
     assert len(rec.requests) == 1
 
 
-def test_connect_error_is_retried_even_when_not_idempotent() -> None:
+def test_connect_error_is_retried_even_when_not_idempotent(harness: Harness) -> None:
     rec = Recorder(httpx.ConnectError("refused"), httpx.Response(200))
-    _client(rec.transport).request(TokenFamily.APPS, "POST", "/x", idempotent=False)
+    harness.request(rec, TokenFamily.APPS, "POST", "/x", idempotent=False)
     assert len(rec.requests) == 2
+    assert len(harness.slept) == 1 and 0 <= harness.slept[0] <= 0.5
 
 
-def test_retries_stop_after_max_retries() -> None:
+def test_retries_stop_after_max_retries(harness: Harness) -> None:
     rec = Recorder(httpx.ConnectError("refused"))
     with pytest.raises(TransportError, match="ConnectError"):
-        _client(rec.transport, max_retries=3).request(TokenFamily.APPS, "POST", "/x")
+        harness.request(rec, TokenFamily.APPS, "POST", "/x", client_kwargs={"max_retries": 3})
     assert len(rec.requests) == 4
 
 
-def test_redirect_is_not_followed_so_token_never_leaves() -> None:
+def test_redirect_is_not_followed_so_token_never_leaves(harness: Harness) -> None:
     rec = Recorder(httpx.Response(302, headers={"Location": "http://evil.example/steal"}))
-    with pytest.raises(Exception, match="302"):
-        _client(rec.transport).request(TokenFamily.APPS, "POST", "/v1/graphql")
+    with pytest.raises(APIStatusError, match="302"):
+        harness.request(rec, TokenFamily.APPS, "POST", "/v1/graphql")
     assert [str(r.url.host) for r in rec.requests] == ["api.nosto.com"]
 
 
-def test_absolute_url_as_path_is_refused() -> None:
+def test_absolute_url_as_path_is_refused(harness: Harness) -> None:
     rec = Recorder()
-    with pytest.raises(Exception, match="path must start"):
-        _client(rec.transport).request(TokenFamily.APPS, "GET", "//evil.example/x")
+    with pytest.raises(ConfigurationError, match="path must start"):
+        harness.request(rec, TokenFamily.APPS, "GET", "//evil.example/x")
     assert rec.requests == []
 
 
-def test_tokens_never_appear_in_reprs() -> None:
-    client = _client()
-    assert "apps-secret" not in repr(client)
-    assert "apps-secret" not in repr(TOKENS) and "apps-secret" not in str(TOKENS)
-    assert "apps" in repr(TOKENS)
+def test_ca_file_with_own_http_client_is_refused(harness: Harness, tmp_path: Any) -> None:
+    with pytest.raises(ConfigurationError, match="ca_file"):
+        harness.client(ca_file=str(tmp_path / "ca.pem"))
 
 
-def test_from_env_reads_tokens_base_url_and_ca_file(tmp_path: object) -> None:
+def test_unreadable_ca_file_is_a_configuration_error() -> None:
+    with pytest.raises(ConfigurationError, match="ca_file"):
+        NostoClient(tokens=TOKENS, ca_file="/nonexistent/ca.pem")
+
+
+def test_tokens_never_appear_in_reprs_or_debug_logs(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    rec = Recorder(httpx.ConnectError("refused"), httpx.Response(500))
+    with pytest.raises(ServerError) as info:
+        harness.request(rec, TokenFamily.APPS, "POST", "/v1/graphql", json={"a": 1})
+    client = harness.client()
+    texts = [repr(client), repr(TOKENS), str(TOKENS), caplog.text, str(info.value)]
+    assert caplog.text  # the transport did log
+    assert all("apps-secret" not in text for text in texts)
+    encoded = base64.b64encode(b":apps-secret").decode()
+    assert encoded not in caplog.text
+
+
+def test_from_env_reads_tokens_base_url_and_ca_file(tmp_path: Any) -> None:
     env = {
         "NOSTO_API_APPS_TOKEN": "from-env\n",
         "NOSTO_API_BASE_URL": "https://sandbox.example:8443/",
+        "NOSTO_CA_FILE": str(tmp_path / "missing.pem"),
     }
+    # The CA file is read at construction: a wrong path is reported, not ignored.
+    with pytest.raises(ConfigurationError, match=r"missing\.pem"):
+        NostoClient.from_env(env)
+    del env["NOSTO_CA_FILE"]
     client = NostoClient.from_env(env)
     assert client.tokens.apps == "from-env"
     assert client.transport.config.base_url == "https://sandbox.example:8443"
