@@ -13,17 +13,21 @@ from ._bulk import (
     Batch,
     BulkResult,
     batch_outcomes,
+    check_item_sizes,
     not_attempted,
     plan_batches,
 )
 
 
 def _encoded_products(
-    products: Iterable[ProductInput], *, partial: bool
+    products: Iterable[ProductInput], *, partial: bool, max_bytes: int
 ) -> list[tuple[str, bytes]]:
-    # Everything is validated before the first request: bad input must not half-send a catalog.
+    # Everything is validated and measured before the first request: bad input must not
+    # half-send a catalog.
     models = validate_products(products, partial=partial)
-    return [(model.product_id, model.to_payload_json()) for model in models]
+    encoded = [(model.product_id, model.to_payload_json()) for model in models]
+    check_item_sizes(encoded, max_bytes=max_bytes)
+    return encoded
 
 
 class _BulkRun:
@@ -66,7 +70,9 @@ class ProductsAPI:
         ``.raise_for_errors()`` to turn anything but full success into an exception.
         """
         self._transport.config.tokens.require(PRODUCTS_UPSERT.family)
-        run = _BulkRun(_encoded_products(products, partial=partial), self._max_bytes)
+        run = _BulkRun(
+            _encoded_products(products, partial=partial, max_bytes=self._max_bytes), self._max_bytes
+        )
         while (batch := run.next_batch()) is not None:
             run.record(batch, self._send(PRODUCTS_UPSERT, batch))
         return run.result
@@ -98,7 +104,9 @@ class AsyncProductsAPI:
     ) -> BulkResult:
         """Create or update products; see `ProductsAPI.upsert`."""
         self._transport.config.tokens.require(PRODUCTS_UPSERT.family)
-        run = _BulkRun(_encoded_products(products, partial=partial), self._max_bytes)
+        run = _BulkRun(
+            _encoded_products(products, partial=partial, max_bytes=self._max_bytes), self._max_bytes
+        )
         while (batch := run.next_batch()) is not None:
             run.record(batch, await self._send(PRODUCTS_UPSERT, batch))
         return run.result

@@ -7,13 +7,14 @@ import json
 import pytest
 
 from nosto_gql import BadRequestError, InvalidInputError, ServerError
+from nosto_gql._json import compact_json
 from nosto_gql.rest import BulkResult, BulkUploadError, ItemOutcome, ItemStatus
-from nosto_gql.rest._bulk import Batch, batch_outcomes, encode_item, plan_batches
+from nosto_gql.rest._bulk import Batch, batch_outcomes, plan_batches
 
 
 def _items(*sizes: int) -> list[tuple[str, bytes]]:
     # A JSON string of exactly `size` bytes: the quotes count.
-    return [(f"p{i}", encode_item("x" * (size - 2))) for i, size in enumerate(sizes)]
+    return [(f"p{i}", compact_json("x" * (size - 2))) for i, size in enumerate(sizes)]
 
 
 def test_batches_are_valid_json_arrays_in_input_order() -> None:
@@ -66,6 +67,18 @@ def test_has_errors_rejects_listed_products_and_accepts_the_rest() -> None:
         ItemOutcome("b", ItemStatus.REJECTED, "image_url is missing"),
         ItemOutcome("c", ItemStatus.ACCEPTED),
     ]
+
+
+def test_has_errors_naming_unknown_products_fails_the_whole_batch() -> None:
+    error = BadRequestError(
+        "bad",
+        status_code=400,
+        request_id="r",
+        body={"type": "has_errors", "errors": [{"product_id": "zzz", "errors": "?"}]},
+    )
+    outcomes, may_continue = batch_outcomes(_batch("a", "b"), error)
+    assert not may_continue
+    assert {o.status for o in outcomes} == {ItemStatus.FAILED}
 
 
 def test_other_failures_mark_the_batch_failed_and_stop() -> None:

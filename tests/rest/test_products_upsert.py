@@ -82,6 +82,16 @@ def test_one_bad_product_stops_everything_before_sending() -> None:
     assert server.bodies == []
 
 
+def test_oversized_product_mid_catalog_stops_everything_before_sending() -> None:
+    server = Server()
+    products = [product(f"P{i}") for i in range(5)]
+    products[3]["description"] = "x" * 2000
+    with pytest.raises(InvalidInputError, match="request cap") as info:
+        _api(server, max_bytes=1000).upsert(products)
+    assert info.value.problems[0][0] == "P3"
+    assert server.bodies == []
+
+
 def test_missing_products_token_raises_before_validation_or_sending() -> None:
     client = NostoClient(tokens=Tokens(apps="a"))
     with pytest.raises(MissingTokenError, match="NOSTO_API_PRODUCTS_TOKEN"):
