@@ -37,7 +37,7 @@ def test_max_items_also_splits() -> None:
 
 
 def test_single_item_over_the_cap_is_named() -> None:
-    with pytest.raises(InvalidInputError, match="'p1'"):
+    with pytest.raises(InvalidInputError, match="p1: serialised size 52 > 40"):
         list(plan_batches(_items(5, 50), max_bytes=40))
 
 
