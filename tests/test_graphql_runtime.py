@@ -123,3 +123,13 @@ def test_generated_methods_reject_misspelled_arguments() -> None:
     client = NostoClient(tokens=Tokens(apps="a"))
     with pytest.raises(TypeError):
         client.apps.new_session(referrer="https://shop.example/")  # type: ignore[call-arg]
+
+
+def test_input_types_take_python_names_and_refuse_unknown_fields() -> None:
+    assert InputRecommenderParams(max_products=3).model_dump(by_alias=True, exclude_unset=True) == {
+        "maxProducts": 3
+    }
+    with pytest.raises(ValueError, match="max_product"):
+        InputRecommenderParams(max_product=3)  # type: ignore[call-arg]
+    with pytest.raises(ValueError, match="maxProducts"):
+        InputRecommenderParams(maxProducts=3)  # type: ignore[call-arg]

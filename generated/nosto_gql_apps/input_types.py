@@ -1,7 +1,7 @@
 from datetime import datetime
 from typing import Optional
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from .base_model import BaseModel
 from .enums import (
@@ -16,6 +16,7 @@ from .enums import (
 class InputRecommenderParams(BaseModel):
     """Size limits, filters and variation for one recommender call."""
 
+    model_config = ConfigDict(extra="forbid")
     min_products: Optional[int] = Field(serialization_alias="minProducts", default=None)
     "Fewest products wanted."
     max_products: Optional[int] = Field(serialization_alias="maxProducts", default=None)
@@ -43,6 +44,7 @@ class InputRecommenderParams(BaseModel):
 class InputIncludeParams(BaseModel):
     """Conditions a product must meet to be included."""
 
+    model_config = ConfigDict(extra="forbid")
     brands: Optional[list[Optional[str]]] = None
     "Brands to match."
     categories: Optional[list[Optional[str]]] = None
@@ -86,6 +88,7 @@ class InputIncludeParams(BaseModel):
 class InputFilterParams(BaseModel):
     """Conditions that exclude a product."""
 
+    model_config = ConfigDict(extra="forbid")
     brands: Optional[list[Optional[str]]] = None
     "Brands to leave out."
     categories: Optional[list[Optional[str]]] = None
@@ -119,6 +122,7 @@ class InputFilterParams(BaseModel):
 class InputAttributeParams(BaseModel):
     """A custom product attribute and acceptable values."""
 
+    model_config = ConfigDict(extra="forbid")
     attribute: Optional[str] = None
     "Attribute name, e.g. color."
     values: Optional[list[Optional[str]]] = None
@@ -128,6 +132,7 @@ class InputAttributeParams(BaseModel):
 class InputPriceParams(BaseModel):
     """A price range."""
 
+    model_config = ConfigDict(extra="forbid")
     max: Optional[float] = None
     "Upper bound."
     min: Optional[float] = None
@@ -137,6 +142,7 @@ class InputPriceParams(BaseModel):
 class InputStockParams(BaseModel):
     """A stock-level range."""
 
+    model_config = ConfigDict(extra="forbid")
     max: Optional[int] = None
     "Upper bound."
     min: Optional[int] = None
@@ -146,6 +152,7 @@ class InputStockParams(BaseModel):
 class InputPageParams(BaseModel):
     """Options shared by all `PageRequestEntity` fields. (name inferred)"""
 
+    model_config = ConfigDict(extra="forbid")
     is_preview: Optional[bool] = Field(serialization_alias="isPreview", default=None)
     "When true, results do not count towards statistics or relations."
     image_version: Optional[ImageVersionType] = Field(
@@ -163,6 +170,7 @@ class InputPageParams(BaseModel):
 class InputProductSort(BaseModel):
     """Sort order for the catalog listing. (name inferred)"""
 
+    model_config = ConfigDict(extra="forbid")
     field: Optional[ProductSortField] = None
     "Field to sort by."
     reverse: Optional[bool] = None
@@ -172,6 +180,7 @@ class InputProductSort(BaseModel):
 class InputProductFilter(BaseModel):
     """Filter for the catalog listing. (name inferred)"""
 
+    model_config = ConfigDict(extra="forbid")
     categories: Optional[list[Optional[str]]] = None
     "Only products in these categories."
 
@@ -179,6 +188,7 @@ class InputProductFilter(BaseModel):
 class InputSessionParams(BaseModel):
     """What to apply to a session in updateSession."""
 
+    model_config = ConfigDict(extra="forbid")
     cart: Optional["InputCart"] = None
     "The complete current cart; omit when empty."
     customer: Optional["InputCustomerInfoEntity"] = None
@@ -192,6 +202,7 @@ class InputSessionParams(BaseModel):
 class InputCart(BaseModel):
     """The cart's contents."""
 
+    model_config = ConfigDict(extra="forbid")
     items: Optional[list[Optional["InputItem"]]] = None
     "All line items (the full cart, not just changes)."
 
@@ -199,6 +210,7 @@ class InputCart(BaseModel):
 class InputItem(BaseModel):
     """A cart or order line item."""
 
+    model_config = ConfigDict(extra="forbid")
     product_id: Optional[str] = Field(serialization_alias="productId", default=None)
     "Parent product id (must match the catalog)."
     sku_id: Optional[str] = Field(serialization_alias="skuId", default=None)
@@ -218,6 +230,7 @@ class InputItem(BaseModel):
 class InputCustomerInfoEntity(BaseModel):
     """Personal details of the current customer."""
 
+    model_config = ConfigDict(extra="forbid")
     customer_reference: Optional[str] = Field(
         serialization_alias="customerReference", default=None
     )
@@ -239,6 +252,7 @@ class InputCustomerInfoEntity(BaseModel):
 class InputEvent(BaseModel):
     """The interaction being reported."""
 
+    model_config = ConfigDict(extra="forbid")
     type_: Optional[InteractionEventType] = Field(
         serialization_alias="type", default=None
     )
@@ -258,6 +272,7 @@ class InputEvent(BaseModel):
 class InputPlaceOrderParams(BaseModel):
     """Payload of placeOrder. (name inferred)"""
 
+    model_config = ConfigDict(extra="forbid")
     customer: Optional["InputCustomerInfoEntity"] = None
     "The buyer."
     order: Optional["InputOrder"] = None
@@ -267,6 +282,7 @@ class InputPlaceOrderParams(BaseModel):
 class InputOrder(BaseModel):
     """An order being placed. (name inferred)"""
 
+    model_config = ConfigDict(extra="forbid")
     number: Optional[str] = None
     "Unique order number."
     order_status: Optional[str] = Field(serialization_alias="orderStatus", default=None)
@@ -286,6 +302,7 @@ class InputOrder(BaseModel):
 class InputOrderStatusParams(BaseModel):
     """A status change for updateStatus. (name inferred)"""
 
+    model_config = ConfigDict(extra="forbid")
     order_status: Optional[str] = Field(serialization_alias="orderStatus", default=None)
     "New status, e.g. fraud."
     payment_provider: Optional[str] = Field(
@@ -301,6 +318,7 @@ class InputOrderStatusParams(BaseModel):
 class InputIdentity(BaseModel):
     """An identity to upsert. (name inferred)"""
 
+    model_config = ConfigDict(extra="forbid")
     email: Optional[str] = None
     "E-mail address that identifies the identity."
     attributes: Optional[list[Optional["InputIdentityAttribute"]]] = None
@@ -310,6 +328,7 @@ class InputIdentity(BaseModel):
 class InputIdentityAttribute(BaseModel):
     """A named identity attribute. (name inferred)"""
 
+    model_config = ConfigDict(extra="forbid")
     name: Optional[str] = None
     "Attribute name."
     value: Optional[str] = None
@@ -319,6 +338,7 @@ class InputIdentityAttribute(BaseModel):
 class InputProduct(BaseModel):
     """A product update. Only fields seen in sources are listed. (name inferred)"""
 
+    model_config = ConfigDict(extra="forbid")
     product_id: Optional[str] = Field(serialization_alias="productId", default=None)
     "Product id of the product to update."
     url: Optional[str] = None
@@ -342,6 +362,7 @@ class InputProduct(BaseModel):
 class InputSku(BaseModel):
     """A product variant in a product update. (name inferred)"""
 
+    model_config = ConfigDict(extra="forbid")
     id: Optional[str] = None
     "Variant id."
     name: Optional[str] = None
@@ -359,6 +380,7 @@ class InputSku(BaseModel):
 class InputUgcImage(BaseModel):
     """A user-generated-content image. (name inferred)"""
 
+    model_config = ConfigDict(extra="forbid")
     url: Optional[str] = None
     "Image URL."
 
@@ -366,6 +388,7 @@ class InputUgcImage(BaseModel):
 class InputVendorCategoryEntity(BaseModel):
     """A category to create or update."""
 
+    model_config = ConfigDict(extra="forbid")
     id: Optional[str] = None
     "Category id; an unknown id creates a new category."
     name: Optional[str] = None
@@ -386,6 +409,7 @@ class InputRecordAnalyticsEventParams(BaseModel):
     """One analytics event. Exactly one of the four payload fields should be set,
     matching `type`."""
 
+    model_config = ConfigDict(extra="forbid")
     type_: Optional[AnalyticEventType] = Field(serialization_alias="type", default=None)
     "SEARCH for search/autocomplete events, CATEGORY for listing events."
     timestamp: Optional[str] = None
@@ -411,6 +435,7 @@ class InputRecordAnalyticsEventParams(BaseModel):
 class InputSearchImpressionInputEntity(BaseModel):
     """A search impression. (name inferred)"""
 
+    model_config = ConfigDict(extra="forbid")
     metadata: Optional["InputSearchEventMetadataInputEntity"] = None
     "Describes the search that produced the results."
     page: Optional[int] = None
@@ -426,6 +451,7 @@ class InputSearchImpressionInputEntity(BaseModel):
 class InputSearchClickInputEntity(BaseModel):
     """A click on a search result. (name inferred)"""
 
+    model_config = ConfigDict(extra="forbid")
     metadata: Optional["InputSearchEventMetadataInputEntity"] = None
     "Same metadata as the impression it belongs to."
     product_id: Optional[str] = Field(serialization_alias="productId", default=None)
@@ -437,6 +463,7 @@ class InputSearchClickInputEntity(BaseModel):
 class InputCategoryImpressionInputEntity(BaseModel):
     """A category-listing impression. (name inferred)"""
 
+    model_config = ConfigDict(extra="forbid")
     metadata: Optional["InputCategoryEventMetadataInputEntity"] = None
     "Identifies the category."
     page: Optional[int] = None
@@ -452,6 +479,7 @@ class InputCategoryImpressionInputEntity(BaseModel):
 class InputCategoryClickInputEntity(BaseModel):
     """A click in a category listing. (name inferred)"""
 
+    model_config = ConfigDict(extra="forbid")
     metadata: Optional["InputCategoryEventMetadataInputEntity"] = None
     "Identifies the category."
     product_id: Optional[str] = Field(serialization_alias="productId", default=None)
@@ -463,6 +491,7 @@ class InputCategoryClickInputEntity(BaseModel):
 class InputSearchEventMetadataInputEntity(BaseModel):
     """Describes one search interaction for analytics."""
 
+    model_config = ConfigDict(extra="forbid")
     query: Optional[str] = None
     "The query the user entered."
     result_id: Optional[str] = Field(serialization_alias="resultId", default=None)
@@ -500,6 +529,7 @@ class InputSearchEventMetadataInputEntity(BaseModel):
 class InputCategoryEventMetadataInputEntity(BaseModel):
     """Identifies a category for analytics; at least one field is needed."""
 
+    model_config = ConfigDict(extra="forbid")
     category: Optional[str] = None
     "Human-readable category path (the search API's categoryPath)."
     category_id: Optional[str] = Field(serialization_alias="categoryId", default=None)
@@ -509,6 +539,7 @@ class InputCategoryEventMetadataInputEntity(BaseModel):
 class InputAnalyticEventPropertiesInputEntity(BaseModel):
     """Extra properties of an analytics event."""
 
+    model_config = ConfigDict(extra="forbid")
     ab_test_attribution: Optional[list[Optional["InputKeyValuePairInput"]]] = Field(
         serialization_alias="abTestAttribution", default=None
     )
@@ -518,6 +549,7 @@ class InputAnalyticEventPropertiesInputEntity(BaseModel):
 class InputKeyValuePairInput(BaseModel):
     """A generic key/value pair."""
 
+    model_config = ConfigDict(extra="forbid")
     key: Optional[str] = None
     "Key, e.g. an A/B test id."
     value: Optional[str] = None

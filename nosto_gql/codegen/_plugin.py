@@ -4,7 +4,8 @@
   type-checker error), not something silently passed to the HTTP layer.
 - Input types are built by their Python names: the wire name becomes a *serialization* alias,
   so type checkers and IDEs accept ``InputRecommenderParams(max_products=5)`` (with a plain
-  ``alias`` they only accept ``maxProducts=``).
+  ``alias`` they only accept ``maxProducts=``). They forbid unknown fields, so a misspelled one
+  (``max_product=5``) is an error instead of being silently dropped from the request.
 - Methods get the comment above their operation as docstring.
 - The package ``__init__`` also exports the async client, generated in a second pass.
 """
@@ -39,6 +40,23 @@ class NostoCodegenPlugin(Plugin):
         if description:
             self._docstrings[method_def.name] = description
         return method_def
+
+    def generate_inputs_module(self, module: ast.Module) -> ast.Module:
+        module.body.insert(0, ast.ImportFrom(module="pydantic", names=[ast.alias("ConfigDict")]))
+        return module
+
+    def generate_input_class(self, class_def: ast.ClassDef, input_type: Any) -> ast.ClassDef:
+        forbid_extra = ast.parse('model_config = ConfigDict(extra="forbid")').body[0]
+        body = [node for node in class_def.body if not isinstance(node, ast.Pass)]
+        has_docstring = (
+            bool(body)
+            and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)
+        )
+        at = 1 if has_docstring else 0
+        class_def.body = [*body[:at], forbid_extra, *body[at:]]
+        return class_def
 
     def generate_input_field(
         self, field_implementation: ast.AnnAssign, input_field: Any, field_name: str
