@@ -42,7 +42,7 @@ class NostoCodegenPlugin(Plugin):
         return method_def
 
     def generate_inputs_module(self, module: ast.Module) -> ast.Module:
-        module.body.insert(0, ast.ImportFrom(module="pydantic", names=[ast.alias("ConfigDict")]))
+        module.body.insert(0, ast.parse("from pydantic import ConfigDict").body[0])
         return module
 
     def generate_input_class(self, class_def: ast.ClassDef, input_type: Any) -> ast.ClassDef:

@@ -9,16 +9,16 @@ Needs the ``sandbox`` extra (starlette, uvicorn, trustme); `import nosto_gql` ne
 
 from __future__ import annotations
 
-from ._sandbox import Sandbox, random_tokens
-from ._state import (
+from ._records import (
     ManualClock,
     OrderRecord,
     ProductEvent,
     RequestRecord,
-    SandboxState,
     SessionEvent,
     SessionRecord,
 )
+from ._sandbox import Sandbox, random_tokens
+from ._state import SandboxState
 
 __all__ = [
     "ManualClock",

@@ -37,8 +37,9 @@ from .._facts import (
 from .._tokens import Tokens
 from ._context import RequestContext
 from ._engine import execute_request
+from ._records import RequestRecord
 from ._rest import discontinue_products, recrawl_products, upsert_products
-from ._state import RequestRecord, SandboxState
+from ._state import SandboxState
 
 logger = logging.getLogger("nosto_gql.sandbox")
 
@@ -181,7 +182,7 @@ class RequestLog:
 
     def _log(self, scope: Scope, details: dict[str, Any], status: int) -> None:
         headers = Request(scope).headers
-        self.state.log_request(
+        self.state._log_request(
             RequestRecord(
                 request_id=details["request_id"],
                 method=scope["method"],

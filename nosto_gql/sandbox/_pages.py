@@ -16,7 +16,7 @@ from graphql import GraphQLResolveInfo
 from . import _recommenders as recommenders
 from ._context import RequestContext, context_of
 from ._ranking import ProductFilter, RecoParams, Selection
-from ._state import SessionRecord
+from ._records import SessionRecord
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def _complete_the_cart(request: PageRequest) -> Selection:
 
 
 def _after_order(request: PageRequest) -> Selection:
-    order = request.context.state.find_order(str(request.subject))
+    order = request.context.state._find_order(str(request.subject))
     bought = [str(item["productId"]) for item in order.items] if order else []
     selection = recommenders.related_to(request.context.state, bought, request.params)
     return selection if selection.products else _best_sellers(request)

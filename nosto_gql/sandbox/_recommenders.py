@@ -27,7 +27,8 @@ from ._ranking import (
     select,
     shuffled,
 )
-from ._state import SandboxState, SessionRecord
+from ._records import SessionRecord
+from ._state import SandboxState
 
 # The period `scores.week` covers.
 _WEEK = timedelta(days=7)
@@ -39,26 +40,26 @@ def toplist(
     """Best sellers (``by_buys``) or most viewed products of the last ``hours``."""
     since = state.now() - timedelta(hours=hours) if hours is not None else None
     counts = state.buy_counts(since) if by_buys else state.view_counts(since)
-    return select(rank_by_counts(state.all_products(), counts), params)
+    return select(rank_by_counts(state._all_products(), counts), params)
 
 
 def related_to(state: SandboxState, product_ids: Iterable[str], params: RecoParams) -> Selection:
     """Cross-sells: products sharing the most categories with the given ones."""
-    seeds = [p for pid in product_ids if (p := state.product(pid)) is not None]
-    return select(rank_related(state.all_products(), seeds), params)
+    seeds = [p for pid in product_ids if (p := state._product(pid)) is not None]
+    return select(rank_related(state._all_products(), seeds), params)
 
 
 def search(state: SandboxState, term: str, params: RecoParams) -> Selection:
-    return select(rank_search(state.all_products(), term), params)
+    return select(rank_search(state._all_products(), term), params)
 
 
 def random_pick(state: SandboxState, seed: str, params: RecoParams) -> Selection:
-    return select(shuffled(state.all_products(), f"{state.random_seed}:{seed}"), params)
+    return select(shuffled(state._all_products(), f"{state.random_seed}:{seed}"), params)
 
 
 def live(state: SandboxState, params: RecoParams) -> Selection:
     """Products most recently viewed or bought by anyone, newest first."""
-    recent = (event.product_id for event in state.recent_activity())
+    recent = (event.product_id for event in state._recent_activity())
     return select(in_order_of(recent, _catalog(state)), params)
 
 
@@ -79,7 +80,7 @@ def history(
         seeds = list(ranked)
         related = [
             p
-            for p in rank_related(state.all_products(), seeds)
+            for p in rank_related(state._all_products(), seeds)
             if str(p.get("product_id")) not in skipped
         ]
         ranked = [*ranked, *related]
@@ -91,7 +92,7 @@ def category_listing(
 ) -> Selection:
     """A category's products for merchandising, most viewed first, one page of them."""
     wanted = [normalise_category(category)]
-    listed = [p for p in state.all_products() if in_category(p, wanted)]
+    listed = [p for p in state._all_products() if in_category(p, wanted)]
     ranked = rank_by_counts(listed, state.view_counts())
     return select(ranked, params, offset=offset)
 
@@ -106,7 +107,7 @@ def cart_product_ids(session: SessionRecord) -> list[str]:
 
 
 def bought_product_ids(state: SandboxState, session: SessionRecord) -> list[str]:
-    orders = [state.find_order(number) for number in session.order_numbers]
+    orders = [state._find_order(number) for number in session.order_numbers]
     return [
         str(item["productId"])
         for order in orders
@@ -117,7 +118,7 @@ def bought_product_ids(state: SandboxState, session: SessionRecord) -> list[str]
 
 
 def _catalog(state: SandboxState) -> dict[str, Product]:
-    return {str(p["product_id"]): p for p in state.all_products()}
+    return {str(p["product_id"]): p for p in state._all_products()}
 
 
 def product_scores(state: SandboxState, product_id: str) -> dict[str, Any]:

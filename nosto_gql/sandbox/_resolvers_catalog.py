@@ -38,7 +38,7 @@ _REST_TO_GRAPHQL = {rest: gql for gql, rest in {**_SKU_KEYS, **_PRODUCT_KEYS}.it
 
 def resolve_product(_root: None, info: GraphQLResolveInfo, **args: Any) -> dict[str, Any]:
     context = context_of(info)
-    product = context.state.product(args["id"])
+    product = context.state._product(args["id"])
     if product is None:
         raise FetchError(UNKNOWN_PRODUCT)
     return recommenders.product_payload(context, product)
@@ -56,7 +56,7 @@ def resolve_products(_root: None, info: GraphQLResolveInfo, **args: Any) -> dict
             f"offset + limit must not exceed {PRODUCTS_LISTING_CAP}; "
             "filter the listing more narrowly to reach further products"
         )
-    products = sorted(context.state.all_products(), key=lambda p: str(p["product_id"]))
+    products = sorted(context.state._all_products(), key=lambda p: str(p["product_id"]))
     categories = (args.get("filter") or {}).get("categories")
     if categories is not None:
         wanted = [normalise_category(c) for c in categories if c]
@@ -120,7 +120,7 @@ def resolve_upsert_categories(_root: None, info: GraphQLResolveInfo, **args: Any
     for raw in args["categories"]:
         given = {k: v for k, v in (raw or {}).items() if v is not None}
         errors: list[dict[str, str]] = []
-        stored = state.categories.get(str(given.get("id"))) if given.get("id") else None
+        stored = state._category(str(given["id"])) if given.get("id") else None
         if not given.get("id"):
             errors.append({"field": "id", "message": "id is missing"})
         elif stored is None and not given.get("name"):
@@ -129,7 +129,7 @@ def resolve_upsert_categories(_root: None, info: GraphQLResolveInfo, **args: Any
             results.append({"errors": errors, "category": None})
             continue
         category = {"available": True, **(stored or {}), **given}
-        state.store_category(category)
+        state._store_category(category)
         results.append({"errors": [], "category": {k: category.get(k) for k in _CATEGORY_FIELDS}})
     return {"categoryResult": results}
 

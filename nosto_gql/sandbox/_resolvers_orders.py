@@ -12,9 +12,9 @@ from graphql import GraphQLResolveInfo
 from . import _recommenders as recommenders
 from ._context import FetchError, context_of
 from ._mapping import nosto_timestamp
+from ._records import OrderRecord
 from ._resolvers_recos import RecoScope
 from ._resolvers_sessions import UNKNOWN_SESSION
-from ._state import OrderRecord
 
 # The message Nosto sends for an unknown order (NOTES.md 2, Error shapes).
 UNKNOWN_ORDER = "Unable to find order matching identifier"
@@ -28,7 +28,7 @@ _ANALYTICS_PAYLOADS = {
 
 
 def resolve_order(_root: None, info: GraphQLResolveInfo, **args: Any) -> OrderRecord:
-    order = context_of(info).state.find_order(args["id"])
+    order = context_of(info).state._find_order(args["id"])
     if order is None:
         raise FetchError(UNKNOWN_ORDER)
     return order
@@ -36,7 +36,7 @@ def resolve_order(_root: None, info: GraphQLResolveInfo, **args: Any) -> OrderRe
 
 def resolve_update_status(_root: None, info: GraphQLResolveInfo, **args: Any) -> OrderRecord:
     context = context_of(info)
-    order = context.state.find_order(args["number"])
+    order = context.state._find_order(args["number"])
     if order is None or order.number != args["number"]:
         raise FetchError(UNKNOWN_ORDER)
     params = args.get("params") or {}
@@ -70,7 +70,7 @@ def _identity_view(email: str, attributes: dict[str, str]) -> IdentityView:
 
 
 def resolve_identity(_root: None, info: GraphQLResolveInfo, **args: Any) -> IdentityView:
-    attributes = context_of(info).state.identity(args["email"])
+    attributes = context_of(info).state._identity(args["email"])
     if attributes is None:
         raise FetchError(UNKNOWN_IDENTITY)
     return _identity_view(args["email"], attributes)
@@ -87,14 +87,14 @@ def resolve_upsert_identity(_root: None, info: GraphQLResolveInfo, **args: Any) 
         if not attribute or not attribute.get("name"):
             raise FetchError("every identity attribute needs a name")
         attributes[str(attribute["name"])] = str(attribute.get("value") or "")
-    stored = context_of(info).state.upsert_identity(email, attributes)
+    stored = context_of(info).state._upsert_identity(email, attributes)
     return _identity_view(email, stored)
 
 
 def resolve_identity_recos(
     identity: IdentityView, info: GraphQLResolveInfo, **args: Any
 ) -> RecoScope:
-    sessions = context_of(info).state.sessions_of_email(identity.email)
+    sessions = context_of(info).state._sessions_of_email(identity.email)
     viewed = [pid for s in reversed(sessions) for pid in recommenders.session_history(s)]
     return RecoScope(preview=args["preview"], identity_history=tuple(dict.fromkeys(viewed)))
 
@@ -149,14 +149,14 @@ def resolve_record_analytics_event(
     """Validation problems come back inside the data, like Nosto's catalog mutations."""
     context = context_of(info)
     by = args.get("by")
-    session = context.state.find_session(by, args["id"], create=by == "BY_REF")
+    session = context.state._find_session(by, args["id"], create=by == "BY_REF")
     if session is None:
         raise FetchError(UNKNOWN_SESSION)
     params = args["params"]
     problems = _analytics_problems(params)
     if problems:
         return {"message": "Event not recorded: invalid input", "errors": problems}
-    context.state.record_analytics_event(
+    context.state._record_analytics_event(
         {
             "session_id": session.id,
             "recorded_at": context.now,
@@ -164,7 +164,7 @@ def resolve_record_analytics_event(
             **params,
         }
     )
-    context.state.touch(session)
+    context.state._touch(session)
     return {"message": "Event recorded", "errors": []}
 
 

@@ -15,7 +15,7 @@ from graphql import GraphQLResolveInfo
 from . import _recommenders as recommenders
 from ._context import FetchError, RequestContext, context_of
 from ._ranking import RecoParams, RecoParamsError, Selection, normalise_category
-from ._state import SessionEvent, SessionRecord
+from ._records import SessionEvent, SessionRecord
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from graphql import GraphQLResolveInfo
 from ._context import FetchError, RequestContext, context_of
 from ._mapping import nosto_timestamp
 from ._pages import PageScope
+from ._records import OrderRecord, ProductEvent, SessionEvent, SessionRecord
 from ._resolvers_recos import RecoScope
-from ._state import OrderRecord, ProductEvent, SessionEvent, SessionRecord
 
 # Nosto's wording for an unknown identifier, as in "Unable to find order matching identifier".
 UNKNOWN_SESSION = "Unable to find session matching identifier"
@@ -65,7 +65,7 @@ def _items(raw_items: list[dict[str, Any] | None] | None) -> list[dict[str, Any]
 def _find_session(
     context: RequestContext, by: str | None, session_id: str, *, create: bool
 ) -> SessionRecord:
-    session = context.state.find_session(by, session_id, create=create)
+    session = context.state._find_session(by, session_id, create=create)
     if session is None:
         raise FetchError(UNKNOWN_SESSION)
     return session
@@ -84,7 +84,7 @@ def _apply_customer(
     reference = customer.get("customerReference")
     if reference:
         # The reference merges this visitor's sessions: BY_REF look-ups now find this one.
-        context.state.link_customer_reference(session, str(reference))
+        context.state._link_customer_reference(session, str(reference))
 
 
 def _counts_towards_statistics(context: RequestContext, session: SessionRecord) -> bool:
@@ -108,7 +108,7 @@ def _record_event(
     if recorded.type == "VIEWED_PRODUCT" and recorded.target:
         session.viewed_product_ids.append(recorded.target)
         if _counts_towards_statistics(context, session):
-            context.state.record_view(
+            context.state._record_view(
                 ProductEvent(recorded.target, session.id, recorded.at, ref=recorded.ref)
             )
     return recorded
@@ -116,7 +116,7 @@ def _record_event(
 
 def resolve_new_session(_root: None, info: GraphQLResolveInfo, **args: Any) -> str:
     context = context_of(info)
-    session = context.state.create_session(referer=args.get("referer"))
+    session = context.state._create_session(referer=args.get("referer"))
     _apply_customer(context, session, args.get("customer"))
     return session.id
 
@@ -134,7 +134,7 @@ def resolve_update_session(_root: None, info: GraphQLResolveInfo, **args: Any) -
     if params.get("event") and not params.get("skipEvents"):
         recorded = _record_event(context, session, params["event"])
         events.extend([recorded] if recorded else [])
-    context.state.touch(session)
+    context.state._touch(session)
     return SessionView(session, tuple(events))
 
 
@@ -158,8 +158,8 @@ def resolve_place_order(_root: None, info: GraphQLResolveInfo, **args: Any) -> S
     if not number:
         raise FetchError("order.number is required")
     _apply_customer(context, session, params.get("customer"))
-    context.state.touch(session)
-    if context.state.find_order(number) is not None:
+    context.state._touch(session)
+    if context.state._find_order(number) is not None:
         return SessionView(session)
     now = context.now
     order = OrderRecord(
@@ -178,12 +178,12 @@ def resolve_place_order(_root: None, info: GraphQLResolveInfo, **args: Any) -> S
                 "paymentProvider": order_input.get("paymentProvider"),
             }
         )
-    context.state.store_order(order)
+    context.state._store_order(order)
     session.order_numbers.append(number)
     if _counts_towards_statistics(context, session):
         for item in order.items:
             if item.get("productId"):
-                context.state.record_buy(
+                context.state._record_buy(
                     ProductEvent(
                         str(item["productId"]),
                         session.id,

@@ -11,8 +11,9 @@ from .._facts import TokenFamily
 from .._tokens import Tokens
 from ._app import create_app
 from ._catalog import Problem, merge_product
+from ._records import Clock, system_clock
 from ._server import ServerThread
-from ._state import Clock, SandboxState, system_clock
+from ._state import SandboxState
 from ._tls import SandboxTLS, is_wildcard
 
 if TYPE_CHECKING:
