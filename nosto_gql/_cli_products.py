@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ._exceptions import NostoError
+from ._exceptions import ConfigurationError, NostoError
 
 
 def read_items(path: str) -> list[Any]:
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
             result = client.products.upsert(items, partial=args.partial)
     except NostoError as exc:
         print(f"nosto-gql: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
+        return 2 if isinstance(exc, ConfigurationError) else 1
     if args.json:
         print(
             json.dumps(

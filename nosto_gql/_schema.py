@@ -16,9 +16,14 @@ GENERATED_PACKAGE = "nosto_gql_apps"
 _REPO_SCHEMA = Path(__file__).resolve().parent.parent / "schema" / SCHEMA_FILE_NAME
 
 
+def bundled_schema_path() -> Path:
+    """The file of the schema nosto-gql ships with (the repository's, in a source checkout)."""
+    if _REPO_SCHEMA.is_file():
+        return _REPO_SCHEMA
+    return Path(str(resources.files(GENERATED_PACKAGE).joinpath(SCHEMA_FILE_NAME)))
+
+
 @functools.lru_cache(maxsize=1)
 def bundled_schema_sdl() -> str:
     """The SDL text of the schema nosto-gql ships with."""
-    if _REPO_SCHEMA.is_file():
-        return _REPO_SCHEMA.read_text(encoding="utf-8")
-    return resources.files(GENERATED_PACKAGE).joinpath(SCHEMA_FILE_NAME).read_text(encoding="utf-8")
+    return bundled_schema_path().read_text(encoding="utf-8")

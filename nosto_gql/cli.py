@@ -7,44 +7,54 @@ failed demo step, an API error); 2 wrong usage or configuration.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from .codegen import CodegenConfig
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-def _codegen_config(args: argparse.Namespace) -> object:
-    from ._schema import _REPO_SCHEMA
+class UsageError(Exception):
+    """The command line cannot work as given; reported with exit code 2."""
+
+
+def _codegen_config(args: argparse.Namespace) -> CodegenConfig:
+    from ._schema import bundled_schema_path
     from .codegen import CodegenConfig, load_config
 
     if args.config:
         config = load_config(Path(args.config))
     elif args.queries and args.package:
         config = CodegenConfig(
-            schema_path=_REPO_SCHEMA,
+            schema_path=bundled_schema_path(),
             queries_path=Path(args.queries),
             package_name=args.package,
             target_dir=Path(args.target),
         )
     else:
-        raise SystemExit("nosto-gql: give --config FILE, or --queries DIR and --package NAME")
+        raise UsageError("give --config FILE, or --queries DIR and --package NAME")
     if args.schema:
         config.schema_path = Path(args.schema)
     if not config.schema_path.is_file():
-        from ._schema import bundled_schema_sdl  # noqa: F401 - proves the wheel carries one
-
-        raise SystemExit(f"nosto-gql: schema file {config.schema_path} not found")
+        raise UsageError(f"schema file {config.schema_path} not found")
+    if not config.queries_path.exists():
+        raise UsageError(f"queries path {config.queries_path} not found")
+    if not config.package_name.isidentifier():
+        raise UsageError(f"--package {config.package_name!r} is not a valid Python package name")
     return config
 
 
 def _cmd_generate(args: argparse.Namespace) -> int:
-    from .codegen import CodegenConfig, render_package, validate_operations, write_package
+    from .codegen import render_package, validate_operations, write_package
 
     config = _codegen_config(args)
-    assert isinstance(config, CodegenConfig)
     problems = validate_operations(config.schema_path.read_text(), [config.queries_path])
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -56,10 +66,9 @@ def _cmd_generate(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from .codegen import CodegenConfig, render_package, stale_files, validate_operations
+    from .codegen import render_package, stale_files, validate_operations
 
     config = _codegen_config(args)
-    assert isinstance(config, CodegenConfig)
     query_paths = [Path(q) for q in args.extra_queries] or [config.queries_path]
     problems = validate_operations(config.schema_path.read_text(), query_paths)
     for problem in problems:
@@ -80,7 +89,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _sandbox_installed() -> bool:
+    return all(importlib.util.find_spec(name) for name in ("starlette", "uvicorn", "trustme"))
+
+
 def _cmd_sandbox(args: argparse.Namespace) -> int:
+    if not _sandbox_installed():
+        return _sandbox_extra_missing(args)
     from .sandbox import _cli
 
     exit_code: int = _cli.run(args)
@@ -95,6 +110,8 @@ def _sandbox_extra_missing(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    if not _sandbox_installed():
+        return _sandbox_extra_missing(args)
     from .demo import run_demo
 
     exit_code: int = run_demo(extra_products=args.products)
@@ -130,13 +147,24 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=_cmd_check)
 
     sandbox = commands.add_parser("sandbox", help="run the local HTTPS Nosto sandbox")
-    try:
-        from .sandbox._cli import add_arguments
-    except ImportError:
-        sandbox.set_defaults(handler=_sandbox_extra_missing)
-    else:
-        add_arguments(sandbox)
-        sandbox.set_defaults(handler=_cmd_sandbox)
+    # Declared here, not in nosto_gql.sandbox, so building the parser never imports the server.
+    sandbox.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    sandbox.add_argument(
+        "--port", type=int, default=0, help="port to listen on (default: a random free port)"
+    )
+    sandbox.add_argument(
+        "--seed",
+        metavar="FILE",
+        type=Path,
+        help="JSON array of products in the REST upsert format to load before serving",
+    )
+    sandbox.add_argument(
+        "--log-level",
+        default="warning",
+        choices=["critical", "error", "warning", "info", "debug"],
+        help="server log level (default: warning)",
+    )
+    sandbox.set_defaults(handler=_cmd_sandbox)
 
     products = commands.add_parser("products", help="catalog uploads (API_PRODUCTS)")
     from . import _cli_products
@@ -153,7 +181,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
-    return handler(args)
+    try:
+        return handler(args)
+    except UsageError as exc:
+        print(f"nosto-gql: {exc}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -145,3 +145,28 @@ def test_make_check_style_run_from_another_directory(tmp_path: Path) -> None:
     shutil.copytree(REPO / "generated", copy / "generated")
     shutil.copy(REPO / "pyproject.toml", copy / "pyproject.toml")
     assert main(["check", "--config", str(copy / "pyproject.toml")]) == EXIT_OK
+
+
+def test_installed_package_finds_its_bundled_schema(monkeypatch: pytest.MonkeyPatch) -> None:
+    # In a wheel install there is no repository schema/ folder; the generated package's copy,
+    # which `make generate` keeps identical, is used instead.
+    import nosto_gql._schema as schema_module
+
+    monkeypatch.setattr(schema_module, "_REPO_SCHEMA", Path("/nonexistent/schema.graphql"))
+    path = schema_module.bundled_schema_path()
+    assert path.parent.name == "nosto_gql_apps"
+    assert path.read_bytes() == SCHEMA.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["generate", "--queries", "q"],
+        ["check", "--queries", "/nonexistent", "--package", "p"],
+        ["generate", "--queries", ".", "--package", "not-a-name"],
+        ["generate", "--queries", ".", "--package", "p", "--schema", "/nonexistent.graphql"],
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(args) == 2
+    assert capsys.readouterr().err.startswith("nosto-gql: ")

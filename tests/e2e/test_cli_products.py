@@ -77,5 +77,5 @@ def test_missing_token_names_the_variable(
     monkeypatch.delenv("NOSTO_API_PRODUCTS_TOKEN")
     file = tmp_path / "products.json"
     file.write_text(json.dumps([GOOD]))
-    assert main(["products", "upsert", str(file)]) == 1
+    assert main(["products", "upsert", str(file)]) == 2  # a configuration problem
     assert "NOSTO_API_PRODUCTS_TOKEN" in capsys.readouterr().err
