@@ -15,21 +15,33 @@ from typing import Any, ClassVar
 
 import httpx
 from pydantic import BaseModel
-from pydantic_core import to_jsonable_python
+from pydantic_core import PydanticSerializationError, to_jsonable_python
 
 from ._errors_map import request_id_of
-from ._exceptions import GraphQLError, GraphQLResponseError, MalformedResponseError
+from ._exceptions import (
+    GraphQLError,
+    GraphQLResponseError,
+    InvalidInputError,
+    MalformedResponseError,
+)
 from ._facts import GRAPHQL
+from ._json import compact_json
 from ._transport import AsyncTransport, Transport
 
-_LEADING_IGNORED = re.compile(r"^(?:\s|,|#[^\n]*\n?|\ufeff)*")
+_COMMENT = re.compile(r"#[^\n]*")
+_STRING = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"')
+_MUTATING_DEFINITION = re.compile(r"(?:^|\})\s*(?:mutation|subscription)\b")
 
 
 @functools.lru_cache(maxsize=512)
 def is_query_operation(document: str) -> bool:
-    """True when the document's operation is a query (shorthand ``{ ... }`` included)."""
-    body = _LEADING_IGNORED.sub("", document)
-    return body.startswith("{") or re.match(r"query\b", body) is not None
+    """True when no operation in the document mutates, so sending it twice is harmless.
+
+    A document holding several operations counts as mutating if any of them is a mutation:
+    which one runs is chosen by ``operationName``, and guessing wrong could resend an order.
+    """
+    code = _COMMENT.sub("", _STRING.sub('""', document))
+    return _MUTATING_DEFINITION.search(code) is None
 
 
 class _Unset:
@@ -40,7 +52,18 @@ def encode_variables(variables: dict[str, Any] | None, unset: object) -> dict[st
     """JSON-ready variables: UNSET arguments are left out, input models use wire names."""
     if not variables:
         return {}
-    return {name: _encode_value(value) for name, value in variables.items() if value is not unset}
+    encoded = {}
+    for name, value in variables.items():
+        if value is unset:
+            continue
+        try:
+            encoded[name] = _encode_value(value)
+        except (PydanticSerializationError, TypeError, ValueError) as exc:
+            raise InvalidInputError(
+                f"variable ${name} cannot be sent as JSON",
+                [(f"${name}", f"{type(value).__name__} is not JSON-serialisable: {exc}")],
+            ) from None
+    return encoded
 
 
 def _encode_value(value: Any) -> Any:
@@ -55,7 +78,7 @@ def request_body(query: str, operation_name: str | None, variables: dict[str, An
     payload: dict[str, Any] = {"query": query, "variables": variables}
     if operation_name:
         payload["operationName"] = operation_name
-    return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
+    return compact_json(payload)
 
 
 def parse_response(response: httpx.Response) -> dict[str, Any]:

@@ -8,7 +8,13 @@ from datetime import datetime
 import httpx
 import pytest
 
-from nosto_gql import GraphQLResponseError, MalformedResponseError, NostoClient, Tokens
+from nosto_gql import (
+    GraphQLResponseError,
+    InvalidInputError,
+    MalformedResponseError,
+    NostoClient,
+    Tokens,
+)
 from nosto_gql._graphql import encode_variables, is_query_operation, parse_response
 from nosto_gql_apps.base_model import UNSET
 from nosto_gql_apps.enums import ScoringModeType
@@ -23,7 +29,11 @@ from nosto_gql_apps.input_types import InputOrderStatusParams, InputRecommenderP
         ("# leading comment\n\n  query Q { a }", True),
         ("mutation M { newSession }", False),
         ("# query in a comment\nmutation M { newSession }", False),
-        ("queryX", False),
+        ("queryX { a }", True),
+        ('query Q { a(s: "mutation X") }', True),
+        ("query A { a }\nmutation B { newSession }", False),
+        ("query A { a } mutation B { newSession }", False),
+        ("subscription S { a }", False),
     ],
 )
 def test_operation_kind_decides_retry_safety(document: str, is_query: bool) -> None:
@@ -47,6 +57,11 @@ def test_unset_arguments_are_left_out_and_models_use_wire_names() -> None:
         "params": {"maxProducts": 3},
         "preview": None,
     }
+
+
+def test_unserialisable_variable_is_invalid_input_naming_it() -> None:
+    with pytest.raises(InvalidInputError, match=r"\$referer"):
+        encode_variables({"referer": object()}, UNSET)
 
 
 def test_local_date_time_is_sent_without_zone() -> None:
