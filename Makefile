@@ -3,9 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
-DEPS := pyproject.toml
+DEPS := pyproject.toml constraints.txt
+PIP_INSTALL := $(PY) -m pip install --quiet -c constraints.txt
 
-.PHONY: demo test generate check lint typecheck bench sandbox clean
+.PHONY: demo test generate check bench sandbox clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -13,11 +14,11 @@ $(BIN)/activate:
 
 # One stamp per extra set, so `make demo` does not pull the test tools in.
 $(VENV)/.stamp-demo: $(BIN)/activate $(DEPS)
-	$(PY) -m pip install --quiet -e '.[sandbox]'
+	$(PIP_INSTALL) -e '.[sandbox]'
 	touch $@
 
 $(VENV)/.stamp-dev: $(BIN)/activate $(DEPS)
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PIP_INSTALL) -e '.[dev]'
 	touch $@ $(VENV)/.stamp-demo
 
 demo: $(VENV)/.stamp-demo
