@@ -69,6 +69,12 @@ class ClientConfig:
     ignore_traffic: bool = False
 
     def __post_init__(self) -> None:
+        if not isinstance(self.tokens, Tokens):
+            # Checked here because a dict or str would otherwise be printed by repr().
+            raise ConfigurationError(
+                f"tokens must be a nosto_gql.Tokens, e.g. Tokens(apps=...), not "
+                f"{type(self.tokens).__name__}"
+            )
         object.__setattr__(self, "base_url", checked_base_url(self.base_url))
         if self.max_retries < 0:
             raise ConfigurationError("max_retries must be >= 0.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import random
+import ssl
 import time
 from dataclasses import dataclass
 
@@ -26,8 +27,13 @@ class RetryPolicy:
     max_delay: float = 8.0
 
     def should_retry_error(self, error: Exception, *, attempt: int, idempotent: bool) -> bool:
-        """Retry a transport error if the request surely was not sent, or sending twice is safe."""
+        """Retry a transport error if the request surely was not sent, or sending twice is safe.
+
+        A certificate that fails verification fails the same way next time: never retried.
+        """
         if attempt >= self.max_retries or not isinstance(error, httpx.TransportError):
+            return False
+        if _is_certificate_failure(error):
             return False
         return idempotent or isinstance(error, _NOT_SENT_ERRORS)
 
@@ -50,6 +56,17 @@ class RetryPolicy:
         if retry_after is None:
             return self.backoff(attempt)
         return retry_after if retry_after <= self.max_delay else None
+
+
+def _is_certificate_failure(error: BaseException) -> bool:
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(
+            seen
+        ):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _retry_after_seconds(response: httpx.Response) -> float | None:

@@ -60,8 +60,9 @@ class _CallPlanner:
         headers: Mapping[str, str] | None = None,
         params: QueryParams | None = None,
     ) -> httpx.Request:
-        # The token is looked up first so a missing one fails before any byte is sent.
-        token = self.config.tokens.require(family)
+        # Every check runs before the secret is touched, so no traceback (even one showing
+        # local variables) raised here can contain it; a missing token still fails before any
+        # byte is sent.
         if not path.startswith("/") or path.startswith("//"):
             # An absolute URL here could carry the token to another host.
             raise ConfigurationError(f"path must start with a single '/', got {path!r}")
@@ -77,7 +78,7 @@ class _CallPlanner:
         if json is not None and content is not None:
             raise ConfigurationError("pass either json= or content=, not both")
         all_headers = {
-            "Authorization": basic_auth_header(token),
+            "Authorization": basic_auth_header(self.config.tokens.require(family)),
             "User-Agent": self.config.user_agent,
             "Accept": "application/json",
         }

@@ -295,3 +295,17 @@ def test_from_env_reads_tokens_base_url_and_ca_file(tmp_path: Any) -> None:
     assert client.tokens.apps == "from-env"
     assert client.transport.config.base_url == "https://sandbox.example:8443"
     assert client.tokens.products is None
+
+
+def test_certificate_failure_is_not_retried(harness: Harness) -> None:
+    rec = Recorder(httpx.ConnectError("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"))
+    with pytest.raises(TransportError, match="CERTIFICATE_VERIFY_FAILED"):
+        harness.request(rec, TokenFamily.APPS, "POST", "/x", idempotent=True)
+    assert len(rec.requests) == 1
+
+
+@pytest.mark.parametrize("tokens", [{"apps": "apps-secret"}, "apps-secret"])
+def test_tokens_must_be_a_tokens_object_and_are_never_echoed(tokens: object) -> None:
+    with pytest.raises(ConfigurationError, match="Tokens") as info:
+        NostoClient(tokens=tokens)  # type: ignore[arg-type]
+    assert "apps-secret" not in str(info.value)
