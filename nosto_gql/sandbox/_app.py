@@ -37,8 +37,9 @@ from .._facts import (
 from .._tokens import Tokens
 from ._context import RequestContext
 from ._engine import execute_request
+from ._http import PayloadTooLarge, json_error, read_capped_body, too_large
 from ._records import RequestRecord
-from ._rest import discontinue_products, recrawl_products, upsert_products
+from ._rest import discontinue_endpoint, recrawl_endpoint, upsert_endpoint
 from ._state import SandboxState
 
 logger = logging.getLogger("nosto_gql.sandbox")
@@ -46,12 +47,6 @@ logger = logging.getLogger("nosto_gql.sandbox")
 Handler = Callable[[Request, SandboxState], Awaitable[Response]]
 
 _ERROR_TYPES = {404: "not_found", 405: "method_not_allowed"}
-
-
-def error_response(
-    status: int, error_type: str, message: str, headers: Mapping[str, str] | None = None
-) -> JSONResponse:
-    return JSONResponse({"type": error_type, "message": message}, status, headers=headers)
 
 
 def _request_details(request: Request) -> dict[str, Any]:
@@ -104,7 +99,7 @@ def _endpoint_route(
         failure = _authentication_failure(request, endpoint, tokens)
         if failure is not None:
             challenge = {"WWW-Authenticate": 'Basic realm="Nosto API"'}
-            return error_response(401, "unauthorized", failure, challenge)
+            return json_error(401, "unauthorized", failure, challenge)
         return await handler(request, state)
 
     return Route(endpoint.path, guarded, methods=[endpoint.method])
@@ -118,36 +113,39 @@ def ignores_statistics(headers: Mapping[str, str]) -> bool:
 async def graphql_endpoint(request: Request, state: SandboxState) -> Response:
     """POST /v1/graphql: a JSON body, or a raw document with Content-Type application/graphql."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    body = await request.body()
+    try:
+        body = await read_capped_body(request)
+    except PayloadTooLarge:
+        return too_large("send a smaller document or fewer variables")
     variables: Any = None
     operation_name: Any = None
     if content_type == "application/graphql":
         try:
             query: Any = body.decode("utf-8")
         except UnicodeDecodeError:
-            return error_response(400, "bad_request", "The document is not valid UTF-8")
+            return json_error(400, "bad_request", "The document is not valid UTF-8")
     else:
         # Nosto treats any other content type as JSON, so a raw document sent as text fails here.
         try:
             payload = json.loads(body)
         except (ValueError, UnicodeDecodeError):
-            return error_response(
+            return json_error(
                 400,
                 "bad_request",
                 "The body is not valid JSON; send "
                 "Content-Type application/graphql for a raw document",
             )
         if not isinstance(payload, dict):
-            return error_response(400, "bad_request", "The body must be a JSON object")
+            return json_error(400, "bad_request", "The body must be a JSON object")
         query = payload.get("query")
         variables = payload.get("variables")
         operation_name = payload.get("operationName")
     if not isinstance(query, str) or not query.strip():
-        return error_response(400, "bad_request", "The request has no GraphQL query")
+        return json_error(400, "bad_request", "The request has no GraphQL query")
     if variables is not None and not isinstance(variables, dict):
-        return error_response(400, "bad_request", "variables must be a JSON object")
+        return json_error(400, "bad_request", "variables must be a JSON object")
     if operation_name is not None and not isinstance(operation_name, str):
-        return error_response(400, "bad_request", "operationName must be a string")
+        return json_error(400, "bad_request", "operationName must be a string")
     details = _request_details(request)
     details["operation_name"] = operation_name
     context = RequestContext(state, details["request_id"], ignores_statistics(request.headers))
@@ -163,18 +161,23 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     else:
         message = exc.detail
     error_type = _ERROR_TYPES.get(exc.status_code, "error")
-    return error_response(exc.status_code, error_type, message, exc.headers)
+    return json_error(exc.status_code, error_type, message, exc.headers)
 
 
 async def _internal_error(request: Request, exc: Exception) -> Response:
+    """The one 500 path: logs the failure once and answers JSON that carries the request id.
+
+    Starlette's ServerErrorMiddleware calls this for any unhandled exception, sends the answer,
+    then re-raises; `RequestLog` swallows that re-raise so the server does not log it again.
+    """
     request_id = _request_details(request).get("request_id")
     logger.error("request %s failed", request_id, exc_info=exc)
-    return error_response(500, "internal_error", f"Sandbox failure (request id {request_id})")
+    return json_error(500, "internal_error", f"Sandbox failure (request id {request_id})")
 
 
 class RequestLog:
-    """Outermost layer: gives each request an id, stamps it on the response, logs the request,
-    and turns an unexpected failure into a JSON 500 that still carries the id."""
+    """Outermost layer: gives each request an id, stamps it on the response and logs the
+    request in the state (never its credentials)."""
 
     def __init__(self, app: ASGIApp, state: SandboxState) -> None:
         self.app = app
@@ -218,21 +221,19 @@ class RequestLog:
         try:
             await self.app(scope, receive, send_with_id)
         except Exception:
-            logger.exception("request %s failed", request_id)
             if not response_started:
-                failure = error_response(
-                    500, "internal_error", f"Sandbox failure (request id {request_id})"
-                )
-                await failure(scope, receive, send_with_id)
+                raise  # not answered by `_internal_error`: the server's own handling applies
+            # Answered and logged by `_internal_error`; Starlette re-raises only so that a
+            # server can log it, which would log the same failure twice.
 
 
 def create_app(state: SandboxState, tokens: Tokens) -> ASGIApp:
     """The complete ASGI application of one sandbox."""
     routes = [
         _endpoint_route(GRAPHQL, graphql_endpoint, state, tokens),
-        _endpoint_route(PRODUCTS_UPSERT, upsert_products, state, tokens),
-        _endpoint_route(PRODUCTS_DISCONTINUE, discontinue_products, state, tokens),
-        _endpoint_route(PRODUCTS_RECRAWL, recrawl_products, state, tokens),
+        _endpoint_route(PRODUCTS_UPSERT, upsert_endpoint, state, tokens),
+        _endpoint_route(PRODUCTS_DISCONTINUE, discontinue_endpoint, state, tokens),
+        _endpoint_route(PRODUCTS_RECRAWL, recrawl_endpoint, state, tokens),
     ]
     app = Starlette(
         routes=routes, exception_handlers={HTTPException: _http_error, Exception: _internal_error}

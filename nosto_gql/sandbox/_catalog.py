@@ -56,7 +56,7 @@ def _problems(exc: ValidationError) -> list[Problem]:
     problems = []
     # describe_errors yields one (location, message) per error, in the order of errors().
     described = describe_errors(exc, ProductUpdate)
-    for error, (location, message) in zip(exc.errors(include_url=False), described):
+    for error, (location, message) in zip(exc.errors(include_url=False), described, strict=True):
         field = location.removeprefix(".")
         if not field:
             problems.append(Problem(WHOLE_PRODUCT, message))

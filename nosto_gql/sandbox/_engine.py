@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Mapping
-from datetime import datetime
 from typing import Any
 
 from graphql import (
@@ -35,6 +34,7 @@ from .._facts import (
 from .._schema import bundled_schema_sdl
 from . import _pages, _resolvers_catalog, _resolvers_orders, _resolvers_recos, _resolvers_sessions
 from ._context import FetchError, RequestContext
+from ._timestamps import InvalidTimestamp, parse_local_date_time
 
 logger = logging.getLogger("nosto_gql.sandbox")
 
@@ -53,11 +53,9 @@ def _parse_local_date_time(value: Any) -> str:
     if not isinstance(value, str):
         raise GraphQLError("LocalDateTime must be a string such as 2011-12-03T10:17:30")
     try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise GraphQLError(f"Invalid LocalDateTime value: {value!r}") from None
-    if parsed.tzinfo is not None:
-        raise GraphQLError(f"LocalDateTime must not carry a time zone: {value!r}")
+        parse_local_date_time(value)
+    except InvalidTimestamp as problem:
+        raise GraphQLError(f"Invalid LocalDateTime value: {problem}") from None
     return value
 
 

@@ -1,4 +1,8 @@
-"""Turning a stored REST-shaped product into the GraphQL `RecommendedProduct` shape."""
+"""The one table between REST upsert keys and GraphQL product fields, both ways.
+
+Reading (`RecommendedProduct`) and writing (`InputProduct` in updateProducts) go through the same
+tables, so a field cannot be spelled one way on input and another on output by accident.
+"""
 
 from __future__ import annotations
 
@@ -36,16 +40,81 @@ def with_query_params(url: str | None, params: Mapping[str, str]) -> str | None:
     return urlunsplit(parts._replace(query=query))
 
 
+# GraphQL field -> REST upsert key, for every product field that carries the stored value as is.
+# `RecommendedProduct` calls the currency `currencyCode`; `InputProduct` calls it
+# `priceCurrencyCode` (see INPUT_PRODUCT_FIELDS).
+PRODUCT_FIELDS: dict[str, str] = {
+    "productId": "product_id",
+    "name": "name",
+    "url": "url",
+    "imageUrl": "image_url",
+    "thumbUrl": "thumb_url",
+    "alternateImageUrls": "alternate_image_urls",
+    "price": "price",
+    "listPrice": "list_price",
+    "currencyCode": "price_currency_code",
+    "availability": "availability",
+    "brand": "brand",
+    "categories": "categories",
+    "description": "description",
+    "ratingValue": "rating_value",
+    "reviewCount": "review_count",
+    "tags1": "tag1",
+    "tags2": "tag2",
+    "tags3": "tag3",
+}
+INPUT_PRODUCT_FIELDS: dict[str, str] = {
+    ("priceCurrencyCode" if name == "currencyCode" else name): key
+    for name, key in PRODUCT_FIELDS.items()
+}
+# The SKU fields, the same on input (`InputSku`) and output (`RecommendedSku`).
+SKU_FIELDS: dict[str, str] = {
+    "id": "id",
+    "name": "name",
+    "price": "price",
+    "listPrice": "list_price",
+    "availability": "availability",
+    "imageUrl": "image_url",
+    "url": "url",
+}
+_INPUT_PRODUCT_NAMES = {key: name for name, key in INPUT_PRODUCT_FIELDS.items()}
+_SKU_NAMES = {key: name for name, key in SKU_FIELDS.items()}
+
+
 def _sku(sku: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "id": sku.get("id"),
-        "name": sku.get("name"),
-        "price": sku.get("price"),
-        "listPrice": sku.get("list_price"),
-        "availability": sku.get("availability"),
-        "imageUrl": sku.get("image_url"),
-        "url": sku.get("url"),
-    }
+    return {name: sku.get(key) for name, key in SKU_FIELDS.items()}
+
+
+def rest_product(given: Mapping[str, Any]) -> dict[str, Any]:
+    """An `InputProduct` value in REST upsert form.
+
+    A field without a REST counterpart keeps its GraphQL name, so validation rejects it as an
+    unknown key instead of it vanishing silently.
+    """
+    product: dict[str, Any] = {}
+    for name, value in given.items():
+        if name == "skus" and isinstance(value, list):
+            value = [
+                {SKU_FIELDS.get(k, k): v for k, v in sku.items()} if isinstance(sku, dict) else sku
+                for sku in value
+            ]
+        product[INPUT_PRODUCT_FIELDS.get(name, name)] = value
+    return product
+
+
+def input_field_path(rest_path: str) -> str:
+    """A REST field path as an `InputProduct` path, e.g. ``skus[0].image_url`` is
+    ``skus[0].imageUrl``."""
+    parts = rest_path.split(".")
+    tables = (
+        [_INPUT_PRODUCT_NAMES, _SKU_NAMES]
+        if parts[0].startswith("skus[")
+        else [_INPUT_PRODUCT_NAMES]
+    )
+    for index, table in enumerate(tables[: len(parts)]):
+        key, bracket, rest = parts[index].partition("[")
+        parts[index] = table.get(key, key) + bracket + rest
+    return ".".join(parts)
 
 
 def recommended_product(
@@ -69,30 +138,13 @@ def recommended_product(
     if variation is not None:
         priced = {**product, **variation}
         chosen_variant = variant_id
-    price = priced.get("price")
-    list_price = priced.get("list_price")
-    currency = priced.get("price_currency_code")
+    view = {name: priced.get(key) for name, key in PRODUCT_FIELDS.items()}
+    currency = view["currencyCode"]
     return {
-        "productId": product.get("product_id"),
-        "name": product.get("name"),
+        **view,
         "url": with_query_params(product.get("url"), url_params or {}),
-        "imageUrl": product.get("image_url"),
-        "thumbUrl": product.get("thumb_url"),
-        "alternateImageUrls": product.get("alternate_image_urls"),
-        "price": price,
-        "listPrice": list_price,
-        "currencyCode": currency,
-        "priceText": price_text(price, currency),
-        "listPriceText": price_text(list_price, currency),
-        "availability": priced.get("availability"),
-        "brand": product.get("brand"),
-        "categories": product.get("categories"),
-        "description": product.get("description"),
-        "ratingValue": product.get("rating_value"),
-        "reviewCount": product.get("review_count"),
-        "tags1": product.get("tag1"),
-        "tags2": product.get("tag2"),
-        "tags3": product.get("tag3"),
+        "priceText": price_text(view["price"], currency),
+        "listPriceText": price_text(view["listPrice"], currency),
         "attributes": [
             {"key": key, "value": value}
             for key, value in (product.get("custom_fields") or {}).items()

@@ -6,34 +6,19 @@ from collections.abc import Callable
 from typing import Any
 
 from graphql import GraphQLResolveInfo
+from pydantic import ValidationError
 
 from .._facts import PRODUCTS_LISTING_CAP
+from ..models._base import PayloadModel
+from ..models._errors import describe_errors
+from ..models._fields import AbsoluteUrl
 from . import _recommenders as recommenders
 from ._catalog import Problem, merge_product
 from ._context import FetchError, context_of
-from ._mapping import recommended_product
+from ._mapping import input_field_path, recommended_product, rest_product
 from ._ranking import in_category, normalise_category
 
 UNKNOWN_PRODUCT = "Unable to find product matching identifier"
-
-# GraphQL InputProduct / InputSku field -> REST upsert key, so both paths share one validator.
-_PRODUCT_KEYS = {
-    "productId": "product_id",
-    "url": "url",
-    "imageUrl": "image_url",
-    "priceCurrencyCode": "price_currency_code",
-    "price": "price",
-    "ugcImages": "ugc_images",
-}
-_SKU_KEYS = {
-    "id": "id",
-    "name": "name",
-    "availability": "availability",
-    "price": "price",
-    "listPrice": "list_price",
-    "imageUrl": "image_url",
-}
-_REST_TO_GRAPHQL = {rest: gql for gql, rest in {**_SKU_KEYS, **_PRODUCT_KEYS}.items()}
 
 
 def resolve_product(_root: None, info: GraphQLResolveInfo, **args: Any) -> dict[str, Any]:
@@ -71,43 +56,48 @@ def resolve_products(_root: None, info: GraphQLResolveInfo, **args: Any) -> dict
     return {"products": [recommenders.product_payload(context, p) for p in page]}
 
 
-def _rest_product(raw: dict[str, Any]) -> dict[str, Any]:
-    product = {_PRODUCT_KEYS[k]: v for k, v in raw.items() if k in _PRODUCT_KEYS}
-    if raw.get("skus") is not None:
-        product["skus"] = [
-            {_SKU_KEYS[k]: v for k, v in sku.items() if k in _SKU_KEYS} if sku else sku
-            for sku in raw["skus"]
-        ]
-    return product
+class _UgcImage(PayloadModel):
+    """An `InputUgcImage`: a URL, checked like every product URL."""
+
+    url: AbsoluteUrl
 
 
-def _graphql_field(rest_field: str) -> str:
-    head, dot, rest = rest_field.partition(".")
-    name, bracket, index = head.partition("[")
-    return (
-        _REST_TO_GRAPHQL.get(name, name)
-        + bracket
-        + index
-        + dot
-        + (_graphql_field(rest) if rest else "")
-    )
-
-
-def _error_entities(problems: list[Problem]) -> list[dict[str, str]]:
-    return [{"field": _graphql_field(p.field), "message": p.message} for p in problems]
+def _ugc_images(raw: list[Any] | None) -> tuple[list[dict[str, Any]], list[Problem]]:
+    images: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    for index, image in enumerate(raw or []):
+        try:
+            images.append(_UgcImage.model_validate(image or {}).to_payload())
+        except ValidationError as exc:
+            for where, message in describe_errors(exc, _UgcImage):
+                field = f"ugcImages[{index}]{where}"
+                problems.append(Problem(field, f"{field}: {message}"))
+    return images, problems
 
 
 def resolve_update_products(_root: None, info: GraphQLResolveInfo, **args: Any) -> dict[str, Any]:
-    """Per-product outcome inside the data: accepted products are stored, rejected ones not."""
-    context = context_of(info)
+    """Per-product outcome inside the data: accepted products are stored, rejected ones not.
+
+    Each product is checked and merged exactly like a REST upsert item (`merge_product`); the
+    problems name the `InputProduct` field, e.g. ``imageUrl``. ``ugcImages`` (from an older
+    revision of the docs) has no REST counterpart: its URLs are checked and kept with the
+    product as ``ugc_images``.
+    """
+    state = context_of(info).state
     results = []
     for raw in args["products"]:
-        rest = _rest_product(raw or {})
-        product_id, merged, problems = merge_product(rest, context.state.product)
-        if merged is not None:
-            context.state.store_products([merged])
-        shown = merged if merged is not None else {**rest, "product_id": product_id or None}
-        results.append({"errors": _error_entities(problems), "data": recommended_product(shown)})
+        given = {key: value for key, value in (raw or {}).items() if value is not None}
+        ugc_images, ugc_problems = _ugc_images(given.pop("ugcImages", None))
+        rest = rest_product(given)
+        product_id, merged, problems = merge_product(rest, state._product)
+        problems = [*problems, *ugc_problems]
+        if merged is not None and not problems:
+            if ugc_images:
+                merged["ugc_images"] = ugc_images
+            state._store_product(merged)
+        shown = merged if not problems and merged else {**rest, "product_id": product_id or None}
+        errors = [{"field": input_field_path(p.field), "message": p.message} for p in problems]
+        results.append({"errors": errors, "data": recommended_product(shown)})
     return {"result": results}
 
 

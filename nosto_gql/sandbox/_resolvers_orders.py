@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from graphql import GraphQLResolveInfo
@@ -15,6 +14,7 @@ from ._mapping import nosto_timestamp
 from ._records import OrderRecord
 from ._resolvers_recos import RecoScope
 from ._resolvers_sessions import UNKNOWN_SESSION
+from ._timestamps import InvalidTimestamp, parse_date_time
 
 # The message Nosto sends for an unknown order (NOTES.md 2, Error shapes).
 UNKNOWN_ORDER = "Unable to find order matching identifier"
@@ -109,10 +109,13 @@ def _analytics_problems(params: dict[str, Any]) -> list[dict[str, str]]:
     if event_type is None:
         problem("type", "type is missing")
     timestamp = params.get("timestamp")
-    try:
-        datetime.fromisoformat(str(timestamp).replace("Z", "+00:00"))
-    except ValueError:
-        problem("timestamp", "timestamp must be an ISO-8601 date and time")
+    if timestamp is None:
+        problem("timestamp", "timestamp is missing")
+    else:
+        try:
+            parse_date_time(timestamp)
+        except InvalidTimestamp as invalid:
+            problem("timestamp", f"timestamp: {invalid}")
     given = [
         k
         for k in ("searchImpression", "searchClick", "categoryImpression", "categoryClick")

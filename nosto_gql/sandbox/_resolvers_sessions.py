@@ -3,6 +3,7 @@ the account's segments."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,8 @@ from ._mapping import nosto_timestamp
 from ._pages import PageScope
 from ._records import OrderRecord, ProductEvent, SessionEvent, SessionRecord
 from ._resolvers_recos import RecoScope
+
+logger = logging.getLogger("nosto_gql.sandbox")
 
 # Nosto's wording for an unknown identifier, as in "Unable to find order matching identifier".
 UNKNOWN_SESSION = "Unable to find session matching identifier"
@@ -146,8 +149,12 @@ def resolve_session(_root: None, info: GraphQLResolveInfo, **args: Any) -> Sessi
 def resolve_place_order(_root: None, info: GraphQLResolveInfo, **args: Any) -> SessionView:
     """Record the order and one buy per purchased line.
 
-    Placing an order number a second time changes nothing and still answers normally, so a
-    client retrying after a lost response cannot double-count sales.
+    Every call is recorded, including one that repeats an order number already placed: the
+    order is kept once (the first call's details), its `OrderRecord.times_placed` goes up, the
+    repeat is logged as a warning and listed in `SandboxState.duplicate_orders`, and the
+    repeated call's lines are counted as buys again — as Nosto would count a conversion it
+    received twice. A client that resends placeOrder after a lost response therefore shows up
+    in its own tests instead of being hidden (nosto-gql never resends placeOrder).
     """
     context = context_of(info)
     by = args.get("by")
@@ -159,10 +166,8 @@ def resolve_place_order(_root: None, info: GraphQLResolveInfo, **args: Any) -> S
         raise FetchError("order.number is required")
     _apply_customer(context, session, params.get("customer"))
     context.state._touch(session)
-    if context.state._find_order(number) is not None:
-        return SessionView(session)
     now = context.now
-    order = OrderRecord(
+    placed = OrderRecord(
         number=number,
         session_id=session.id,
         placed_at=now,
@@ -171,17 +176,25 @@ def resolve_place_order(_root: None, info: GraphQLResolveInfo, **args: Any) -> S
         items=_items(order_input.get("purchasedItems")),
     )
     if order_input.get("orderStatus"):
-        order.statuses.append(
+        placed.statuses.append(
             {
                 "date": nosto_timestamp(now),
                 "orderStatus": order_input["orderStatus"],
                 "paymentProvider": order_input.get("paymentProvider"),
             }
         )
-    context.state._store_order(order)
-    session.order_numbers.append(number)
+    stored = context.state._store_order(placed)
+    if stored.times_placed > 1:
+        logger.warning(
+            "placeOrder received order number %r %d times (request %s); its buys are counted again",
+            number,
+            stored.times_placed,
+            context.request_id,
+        )
+    if number not in session.order_numbers:
+        session.order_numbers.append(number)
     if _counts_towards_statistics(context, session):
-        for item in order.items:
+        for item in placed.items:
             if item.get("productId"):
                 context.state._record_buy(
                     ProductEvent(

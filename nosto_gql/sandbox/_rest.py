@@ -30,7 +30,7 @@ async def _json_body(request: Request) -> Any:
 
 async def _json_array_body(request: Request, what: str) -> list[Any] | Response:
     payload = await _json_body(request)
-    if isinstance(payload, Response) or isinstance(payload, list):
+    if isinstance(payload, (Response, list)):
         return payload
     return json_error(400, "bad_request", f"The body must be a JSON array of {what}")
 

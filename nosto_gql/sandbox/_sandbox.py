@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from .._facts import TokenFamily
 from .._tokens import Tokens
 from ._app import create_app
-from ._catalog import Problem, merge_product
+from ._catalog import Rejection, upsert_products
 from ._records import Clock, system_clock
 from ._server import ServerThread
 from ._state import SandboxState
@@ -149,17 +149,9 @@ class Sandbox:
 
     # -- seeding ------------------------------------------------------------------------------
 
-    def load_products(self, products: Iterable[object]) -> list[tuple[str, list[Problem]]]:
-        """Add products in the REST upsert format, as `/v1/products/upsert` would.
+    def load_products(self, products: Iterable[object]) -> list[Rejection]:
+        """Add products in the REST upsert format, exactly as `/v1/products/upsert` would.
 
         Returns the rejected ones as ``(product_id, problems)``; the others are stored.
         """
-        rejected = []
-        with self.state.lock:
-            for raw in products:
-                product_id, merged, problems = merge_product(raw, self.state.product)
-                if merged is None:
-                    rejected.append((product_id, problems))
-                else:
-                    self.state.store_products([merged])
-        return rejected
+        return upsert_products(self.state, products)

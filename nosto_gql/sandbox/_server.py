@@ -13,6 +13,8 @@ from typing import Any
 
 import uvicorn
 
+# Every server thread's name starts with this, so a test can tell the sandbox's threads apart.
+THREAD_NAME_PREFIX = "nosto-gql-sandbox"
 _START_TIMEOUT_SECONDS = 15.0
 _STOP_TIMEOUT_SECONDS = 10.0
 
@@ -56,7 +58,7 @@ class ServerThread:
         self._thread = threading.Thread(
             target=self._server.run,
             kwargs={"sockets": [self._socket]},
-            name=f"nosto-gql-sandbox:{self.port}",
+            name=f"{THREAD_NAME_PREFIX}:{self.port}:{id(self):x}",
             daemon=True,
         )
 

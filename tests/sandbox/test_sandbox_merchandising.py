@@ -68,16 +68,11 @@ def test_attribution_parameters_name_the_result(api) -> None:
 
 
 def test_a_variation_id_prices_products_for_that_customer_group(api) -> None:
-    api.upsert(
-        [
-            product(
-                "A",
-                price=100.0,
-                variation_id="GENERAL",
-                variations={"B2B": {"price": 80.0, "price_currency_code": "EUR"}},
-            )
-        ]
+    b2b = {"price": 80.0, "price_currency_code": "EUR", "availability": "InStock"}
+    upserted = api.upsert(
+        [product("A", price=100.0, variation_id="GENERAL", variations={"B2B": b2b})]
     )
+    assert upserted.status_code == 200, upserted.text
     query = """query V($variant: String) {
       recos(preview: true, image: VERSION_ORIGINAL) {
         toplist(hours: 24, sort: VIEWS, params: { variantId: $variant }) {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from sandbox_helpers import product
 
 RECOS = """query Recos($params: InputRecommenderParams!, $sort: ScoringModeType!) {
@@ -83,12 +85,25 @@ def test_toplist_by_buys_follows_placed_orders(api, sandbox) -> None:
     assert data["recos"]["toplist"]["resultId"] == "api-toplist-buys"
 
 
-def test_placing_the_same_order_number_twice_counts_once(api, sandbox) -> None:
-    api.upsert([product("A")])
+def test_a_resent_order_is_kept_once_but_counted_and_flagged_every_time(
+    api, sandbox, caplog
+) -> None:
+    # Hiding a double-sent placeOrder would hide a double-counted sale in the user's own app.
+    api.upsert([product("A"), product("B")])
     session = api.new_session()
     buy(api, session, "1001", "A")
-    buy(api, session, "1001", "A")
-    assert sandbox.state.buy_count("A") == 1
+    assert sandbox.state.duplicate_orders == {}
+    with caplog.at_level(logging.WARNING, logger="nosto_gql.sandbox"):
+        buy(api, session, "1001", "B")
+        buy(api, session, "1001", "B")
+    (order,) = sandbox.state.orders.values()
+    assert order.times_placed == 3
+    assert order.items[0]["productId"] == "A", "the first placing's details are kept"
+    assert sandbox.state.duplicate_orders == {"1001": 3}
+    assert (sandbox.state.buy_count("A"), sandbox.state.buy_count("B")) == (1, 2)
+    assert sandbox.state.sessions[session].order_numbers == ["1001"]
+    warnings = [r.getMessage() for r in caplog.records if r.name == "nosto_gql.sandbox"]
+    assert len(warnings) == 2 and all("'1001'" in w for w in warnings)
 
 
 def test_the_toplist_window_leaves_out_older_activity(api, clock) -> None:
