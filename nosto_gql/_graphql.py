@@ -11,10 +11,10 @@ from __future__ import annotations
 import functools
 import json
 import re
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import httpx
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError, to_jsonable_python
 
 from ._errors_map import request_id_of
@@ -117,6 +117,26 @@ def parse_response(response: httpx.Response) -> dict[str, Any]:
     return data
 
 
+ResultT = TypeVar("ResultT", bound=BaseModel)
+
+
+def parse_result(model: type[ResultT], response: httpx.Response) -> ResultT:
+    """The operation's typed result; a body of another shape is a `MalformedResponseError`."""
+    data = parse_response(response)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "data"
+        raise MalformedResponseError(
+            f"response does not match the {model.__name__} result type "
+            f"({exc.error_count()} problem(s); first at {where}: {first['msg']}); the schema "
+            "bundled with this client may be out of date",
+            request_id=request_id_of(response),
+            body=data,
+        ) from None
+
+
 def _graphql_error(entry: Any) -> GraphQLError:
     if not isinstance(entry, dict):
         return GraphQLError(message=str(entry))
@@ -167,6 +187,9 @@ class GraphQLClient:
     def get_data(self, response: httpx.Response) -> dict[str, Any]:
         return parse_response(response)
 
+    def parse_result(self, model: type[ResultT], response: httpx.Response) -> ResultT:
+        return parse_result(model, response)
+
 
 class AsyncGraphQLClient:
     """Asynchronous base of generated clients. Construct it with the client's `AsyncTransport`."""
@@ -195,3 +218,6 @@ class AsyncGraphQLClient:
 
     def get_data(self, response: httpx.Response) -> dict[str, Any]:
         return parse_response(response)
+
+    def parse_result(self, model: type[ResultT], response: httpx.Response) -> ResultT:
+        return parse_result(model, response)

@@ -148,3 +148,20 @@ def test_input_types_take_python_names_and_refuse_unknown_fields() -> None:
         InputRecommenderParams(max_product=3)  # type: ignore[call-arg]
     with pytest.raises(ValueError, match="maxProducts"):
         InputRecommenderParams(maxProducts=3)  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize(
+    "body", [{"data": {"recos": {"toplist": {"primary": "nope"}}}}, {"data": {"recos": 3}}]
+)
+def test_response_of_the_wrong_shape_is_malformed_response_error(body: object) -> None:
+    client = NostoClient(
+        tokens=Tokens(apps="a"),
+        http_client=httpx.Client(
+            transport=httpx.MockTransport(
+                lambda r: httpx.Response(200, json=body, headers={"X-Request-ID": "r-1"})
+            )
+        ),
+    )
+    with pytest.raises(MalformedResponseError, match="Toplist result type") as info:
+        client.apps.toplist(hours=1, sort=ScoringModeType.BUYS)
+    assert info.value.request_id == "r-1"

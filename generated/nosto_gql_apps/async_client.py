@@ -91,8 +91,7 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         response = await self.execute(
             query=query, operation_name="ProductById", variables=variables
         )
-        data = self.get_data(response)
-        return ProductById.model_validate(data)
+        return self.parse_result(ProductById, response)
 
     async def list_products(
         self,
@@ -140,8 +139,7 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         response = await self.execute(
             query=query, operation_name="ListProducts", variables=variables
         )
-        data = self.get_data(response)
-        return ListProducts.model_validate(data)
+        return self.parse_result(ListProducts, response)
 
     async def place_order(
         self,
@@ -173,8 +171,7 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         response = await self.execute(
             query=query, operation_name="PlaceOrder", variables=variables
         )
-        data = self.get_data(response)
-        return PlaceOrder.model_validate(data)
+        return self.parse_result(PlaceOrder, response)
 
     async def toplist(
         self,
@@ -234,8 +231,7 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         response = await self.execute(
             query=query, operation_name="Toplist", variables=variables
         )
-        data = self.get_data(response)
-        return Toplist.model_validate(data)
+        return self.parse_result(Toplist, response)
 
     async def related_products(
         self,
@@ -295,8 +291,7 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         response = await self.execute(
             query=query, operation_name="RelatedProducts", variables=variables
         )
-        data = self.get_data(response)
-        return RelatedProducts.model_validate(data)
+        return self.parse_result(RelatedProducts, response)
 
     async def search_products(
         self,
@@ -353,8 +348,7 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         response = await self.execute(
             query=query, operation_name="SearchProducts", variables=variables
         )
-        data = self.get_data(response)
-        return SearchProducts.model_validate(data)
+        return self.parse_result(SearchProducts, response)
 
     async def new_session(
         self,
@@ -377,8 +371,7 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         response = await self.execute(
             query=query, operation_name="NewSession", variables=variables
         )
-        data = self.get_data(response)
-        return NewSession.model_validate(data)
+        return self.parse_result(NewSession, response)
 
     async def update_session(
         self,
@@ -425,8 +418,7 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         response = await self.execute(
             query=query, operation_name="UpdateSession", variables=variables
         )
-        data = self.get_data(response)
-        return UpdateSession.model_validate(data)
+        return self.parse_result(UpdateSession, response)
 
     async def front_page_recommendations(
         self,
@@ -487,8 +479,7 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         response = await self.execute(
             query=query, operation_name="FrontPageRecommendations", variables=variables
         )
-        data = self.get_data(response)
-        return FrontPageRecommendations.model_validate(data)
+        return self.parse_result(FrontPageRecommendations, response)
 
     async def product_page_recommendations(
         self,
@@ -557,5 +548,4 @@ class AsyncAppsClient(AsyncNostoBaseClient):
             operation_name="ProductPageRecommendations",
             variables=variables,
         )
-        data = self.get_data(response)
-        return ProductPageRecommendations.model_validate(data)
+        return self.parse_result(ProductPageRecommendations, response)

@@ -7,6 +7,9 @@
   ``alias`` they only accept ``maxProducts=``). They forbid unknown fields, so a misspelled one
   (``max_product=5``) is an error instead of being silently dropped from the request.
 - Methods get the comment above their operation as docstring.
+- Methods hand the response to the base client's ``parse_result`` instead of validating it
+  themselves, so a response of the wrong shape becomes a `MalformedResponseError` (with the
+  request id) rather than a bare pydantic error.
 - The package ``__init__`` also exports the async client, generated in a second pass.
 """
 
@@ -71,7 +74,7 @@ class NostoCodegenPlugin(Plugin):
     def generate_client_code(self, generated_code: str) -> str:
         # Docstrings are placed in the formatted code: at AST level, the forward-refs plugin that
         # runs after this one would insert its imports above them.
-        return _insert_docstrings(generated_code, self._docstrings)
+        return _parse_via_base(_insert_docstrings(generated_code, self._docstrings))
 
     def generate_init_code(self, generated_code: str) -> str:
         # ariadne-codegen leaves the lazy-import hooks unannotated; mypy --strict wants types.
@@ -92,6 +95,20 @@ class NostoCodegenPlugin(Plugin):
     def _section(self) -> dict[str, Any]:
         section: dict[str, Any] = self.config_dict.get("tool", {}).get("ariadne-codegen", {})
         return section
+
+
+_VALIDATE_IN_METHOD = re.compile(
+    r"^(?P<indent> +)data = self\.get_data\(response\)\n(?P=indent)return (?P<model>\w+)"
+    r"\.model_validate\(data\)$",
+    re.MULTILINE,
+)
+
+
+def _parse_via_base(code: str) -> str:
+    """``data = self.get_data(response); return M.model_validate(data)`` ->
+    ``return self.parse_result(M, response)``. Done on the final code: the forward-refs plugin
+    decides which models each method imports by finding their ``model_validate`` calls."""
+    return _VALIDATE_IN_METHOD.sub(r"\g<indent>return self.parse_result(\g<model>, response)", code)
 
 
 def _description_of(operation: OperationDefinitionNode) -> str:
