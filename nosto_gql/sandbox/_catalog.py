@@ -28,13 +28,29 @@ from ._state import SandboxState
 
 # The `field` of a problem with the product as a whole (not an object, skus with variations).
 WHOLE_PRODUCT = "product"
+_MISSING = "is missing"
 
 
 class Problem(NamedTuple):
-    """Why one field of a product was rejected; ``field`` is the JSON path, e.g. ``skus[0].id``."""
+    """Why a product was rejected: ``field`` is the JSON path (``skus[0].id``), or "product"
+    for the product as a whole; ``detail`` says what is wrong with it."""
 
     field: str
-    message: str
+    detail: str
+
+    def message_for(self, name: str) -> str:
+        """The message, calling the field ``name`` (e.g. its GraphQL name)."""
+        if self.field == WHOLE_PRODUCT:
+            return self.detail
+        if self.detail == _MISSING:
+            # Nosto's own wording for a missing field (REST.md 1.5: "image_url is missing").
+            return f"{name} {_MISSING}"
+        return f"{name}: {self.detail}"
+
+    @property
+    def message(self) -> str:
+        """The message as the upsert endpoint reports it, e.g. ``price: expected a number``."""
+        return self.message_for(self.field)
 
     def __str__(self) -> str:
         return self.message
@@ -47,23 +63,13 @@ class Rejection(NamedTuple):
     problems: list[Problem]
 
 
-def _missing(field: str) -> Problem:
-    # Nosto's own wording for a missing field (REST.md 1.5: "image_url is missing").
-    return Problem(field, f"{field} is missing")
-
-
 def _problems(exc: ValidationError) -> list[Problem]:
     problems = []
     # describe_errors yields one (location, message) per error, in the order of errors().
     described = describe_errors(exc, ProductUpdate)
     for error, (location, message) in zip(exc.errors(include_url=False), described, strict=True):
-        field = location.removeprefix(".")
-        if not field:
-            problems.append(Problem(WHOLE_PRODUCT, message))
-        elif error["type"] == "missing":
-            problems.append(_missing(field))
-        else:
-            problems.append(Problem(field, f"{field}: {message}"))
+        field = location.removeprefix(".") or WHOLE_PRODUCT
+        problems.append(Problem(field, _MISSING if error["type"] == "missing" else message))
     return problems
 
 
@@ -104,7 +110,7 @@ def merge_product(
         present = payload if payload is not None else raw
         already = {p.field for p in problems}
         problems += [
-            _missing(field)
+            Problem(field, _MISSING)
             for field in PRODUCT_REQUIRED_FIELDS
             if field not in already and present.get(field) in (None, "", [], {})
         ]

@@ -70,8 +70,7 @@ def _ugc_images(raw: list[Any] | None) -> tuple[list[dict[str, Any]], list[Probl
             images.append(_UgcImage.model_validate(image or {}).to_payload())
         except ValidationError as exc:
             for where, message in describe_errors(exc, _UgcImage):
-                field = f"ugcImages[{index}]{where}"
-                problems.append(Problem(field, f"{field}: {message}"))
+                problems.append(Problem(f"ugcImages[{index}]{where}", message))
     return images, problems
 
 
@@ -96,7 +95,10 @@ def resolve_update_products(_root: None, info: GraphQLResolveInfo, **args: Any) 
                 merged["ugc_images"] = ugc_images
             state._store_product(merged)
         shown = merged if not problems and merged else {**rest, "product_id": product_id or None}
-        errors = [{"field": input_field_path(p.field), "message": p.message} for p in problems]
+        errors = []
+        for problem in problems:
+            field = input_field_path(problem.field)
+            errors.append({"field": field, "message": problem.message_for(field)})
         results.append({"errors": errors, "data": recommended_product(shown)})
     return {"result": results}
 
