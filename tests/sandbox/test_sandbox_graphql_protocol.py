@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
+from nosto_gql import _facts
+from nosto_gql.sandbox import _app
+
 
 def test_a_document_that_breaks_the_schema_is_a_validation_error_without_data(api) -> None:
     body = api.graphql("{ product(id: 1) { noSuchField } }")
@@ -90,3 +95,53 @@ def test_introspection_works(api) -> None:
         "queryType": {"name": "query"},
         "mutationType": {"name": "mutation"},
     }
+
+
+def test_a_graphql_body_over_the_payload_cap_is_413_json(api, sandbox) -> None:
+    # Read the cap where it is defined, at test time: its value is a fact that may change.
+    padding = "x" * (_facts.MAX_PAYLOAD_BYTES + 1)
+    response = api.http.post(
+        "/v1/graphql",
+        json={"query": "{ segments { segments { id } } }", "variables": {"pad": padding}},
+        auth=("", sandbox.tokens.apps),
+    )
+    assert response.status_code == 413
+    assert response.json()["type"] == "payload_too_large"
+    assert str(_facts.MAX_PAYLOAD_BYTES) in response.json()["message"]
+    assert sandbox.state.requests[-1].status == 413
+
+
+def test_a_body_of_exactly_the_cap_is_served(api, sandbox) -> None:
+    head, tail = '{"query": "{ segments { segments { id } } }", "extensions": {"p": "', '"}}'
+    body = head + "x" * (_facts.MAX_PAYLOAD_BYTES - len(head) - len(tail)) + tail
+    assert len(body.encode()) == _facts.MAX_PAYLOAD_BYTES
+    response = api.http.post(
+        "/v1/graphql",
+        content=body,
+        headers={"Content-Type": "application/json"},
+        auth=("", sandbox.tokens.apps),
+    )
+    assert response.status_code == 200
+    assert response.json()["data"]["segments"]["segments"]
+
+
+def test_an_internal_failure_is_one_json_500_logged_once(api, sandbox, monkeypatch, caplog) -> None:
+    def explode(*_args: object) -> None:
+        raise RuntimeError("resolver wiring broke")
+
+    monkeypatch.setattr(_app, "execute_request", explode)
+    with caplog.at_level(logging.ERROR):
+        response = api.http.post(
+            "/v1/graphql", json={"query": "mutation { newSession }"}, auth=("", sandbox.tokens.apps)
+        )
+    assert response.status_code == 500
+    request_id = response.headers["X-Request-ID"]
+    assert response.json() == {
+        "type": "internal_error",
+        "message": f"Sandbox failure (request id {request_id})",
+    }
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1, [(r.name, r.getMessage()) for r in errors]
+    assert errors[0].name == "nosto_gql.sandbox" and request_id in errors[0].getMessage()
+    assert errors[0].exc_info and isinstance(errors[0].exc_info[1], RuntimeError)
+    assert sandbox.state.requests[-1].status == 500
