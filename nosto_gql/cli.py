@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import keyword
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -46,7 +47,7 @@ def _codegen_config(args: argparse.Namespace) -> CodegenConfig:
         raise UsageError(f"schema file {config.schema_path} not found")
     if not config.queries_path.exists():
         raise UsageError(f"queries path {config.queries_path} not found")
-    if not config.package_name.isidentifier():
+    if not config.package_name.isidentifier() or keyword.iskeyword(config.package_name):
         raise UsageError(f"--package {config.package_name!r} is not a valid Python package name")
     return config
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from graphql import (
     GraphQLError,
     GraphQLSchema,
     GraphQLSyntaxError,
+    OperationDefinitionNode,
     Source,
     build_schema,
     parse,
@@ -53,7 +55,8 @@ def validate_operations(
     """
     if isinstance(schema, str):
         schema = build_schema(schema)
-    problems: list[OperationProblem] = []
+    paths = list(paths)
+    problems = codegen_problems(paths)
     definitions: list[DefinitionNode] = []
     for path in operation_files(paths):
         try:
@@ -66,6 +69,73 @@ def validate_operations(
         combined = DocumentNode(definitions=tuple(definitions))
         problems.extend(_problem(error, "<unknown>") for error in validate(schema, combined))
     return sorted(problems)
+
+
+# Attributes of the generated clients' base class: an operation named e.g. `Execute` would
+# generate a method that replaces one of them and breaks every other method.
+RESERVED_METHOD_NAMES = frozenset(
+    {"execute", "get_data", "parse_result", "transport", "unset", "close", "aclose"}
+)
+
+
+def method_name_of(operation_name: str) -> str:
+    """The client method ariadne-codegen generates for an operation (its snake_case rule)."""
+    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?=[A-Z][a-z]|\d|\W|_|$)|\d+", operation_name)
+    return "_".join(word.lower() for word in words)
+
+
+def codegen_problems(paths: Iterable[Path]) -> list[OperationProblem]:
+    """What stops a valid document from becoming a typed client: nothing to compile,
+    unnamed operations, subscriptions (Nosto has none), and method names that collide."""
+    paths = list(paths)
+    files = operation_files(paths)
+    if not files:
+        where = ", ".join(str(p) for p in paths) or "."
+        return [OperationProblem(where, 1, 1, "no .graphql or .gql operation files found")]
+    problems: list[OperationProblem] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        try:
+            document = parse(Source(path.read_text(encoding="utf-8"), str(path)))
+        except GraphQLSyntaxError:
+            continue  # reported by validate_operations
+        for definition in document.definitions:
+            if isinstance(definition, OperationDefinitionNode):
+                problems.extend(_operation_problems(path, definition, seen))
+    return problems
+
+
+def _operation_problems(
+    path: Path, operation: OperationDefinitionNode, seen: dict[str, str]
+) -> list[OperationProblem]:
+    line, column = _start_of(operation)
+    kind = operation.operation.value
+    if operation.name is None:
+        message = (
+            f"anonymous {kind}: name it (e.g. `{kind} MyOperation {{ ... }}`) so a method can "
+            "be generated for it"
+        )
+        return [OperationProblem(str(path), line, column, message)]
+    name = operation.name.value
+    messages = []
+    if kind == "subscription":
+        messages.append(f"subscription {name}: Nosto's API has no subscriptions")
+    method = method_name_of(name)
+    if method in RESERVED_METHOD_NAMES:
+        messages.append(
+            f"operation {name} would generate method {method}(), which clashes with the "
+            "client's own; rename the operation"
+        )
+    elif seen.setdefault(method, name) != name:
+        messages.append(f"operations {seen[method]} and {name} both generate method {method}()")
+    return [OperationProblem(str(path), line, column, message) for message in messages]
+
+
+def _start_of(node: OperationDefinitionNode) -> tuple[int, int]:
+    if node.loc is None:
+        return 1, 1
+    location = node.loc.source.get_location(node.loc.start)
+    return location.line, location.column
 
 
 def _problem(error: GraphQLError, fallback_file: str) -> OperationProblem:

@@ -114,6 +114,16 @@ def test_deleted_operation_leaves_no_stale_module(tmp_path: Path) -> None:
         ("query C($unused: String) {\n  segments { segments { id } }\n}\n", 1, 9, "$unused"),
         ("query D {\n  product(id: $nope) { name }\n}\n", 2, 15, "$nope"),
         ("query E {\n  segments {\n", 3, 1, "Syntax Error"),
+        ("# c\n{\n  segments { segments { id } }\n}\n", 2, 1, "anonymous query"),
+        ("subscription S {\n  segments { segments { id } }\n}\n", 1, 1, "no subscriptions"),
+        ("query Execute {\n  segments { segments { id } }\n}\n", 1, 1, "execute()"),
+        (
+            "query ListAll { segments { segments { id } } }\n"
+            "query listAll { segments { segments { name } } }\n",
+            2,
+            1,
+            "both generate method list_all()",
+        ),
     ],
 )
 def test_check_reports_problems_as_file_line_col(
@@ -164,9 +174,18 @@ def test_installed_package_finds_its_bundled_schema(monkeypatch: pytest.MonkeyPa
         ["generate", "--queries", "q"],
         ["check", "--queries", "/nonexistent", "--package", "p"],
         ["generate", "--queries", ".", "--package", "not-a-name"],
+        ["generate", "--queries", ".", "--package", "class"],
         ["generate", "--queries", ".", "--package", "p", "--schema", "/nonexistent.graphql"],
     ],
 )
 def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(args) == 2
     assert capsys.readouterr().err.startswith("nosto-gql: ")
+
+
+def test_empty_queries_directory_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "queries").mkdir()
+    assert main(_args("generate", tmp_path / "queries", tmp_path)) == EXIT_PROBLEMS
+    assert "no .graphql or .gql operation files found" in capsys.readouterr().err
