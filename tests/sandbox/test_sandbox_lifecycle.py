@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import ssl
 import subprocess
 import sys
@@ -11,12 +12,21 @@ import httpx
 import pytest
 
 from nosto_gql import TokenFamily, Tokens
-from nosto_gql.sandbox import Sandbox
+from nosto_gql.sandbox import Sandbox, _server
+from nosto_gql.sandbox._server import THREAD_NAME_PREFIX
+
+
+def _server_threads() -> set[threading.Thread]:
+    return {t for t in threading.enumerate() if t.name.startswith(THREAD_NAME_PREFIX)}
 
 
 def test_port_zero_gets_a_real_port_and_stop_leaves_no_thread_behind() -> None:
-    threads_before = set(threading.enumerate())
+    # Only the sandbox's own, distinctively named thread is watched: other threads of the test
+    # process (other sandboxes, pytest plugins, pools) come and go on their own schedule.
+    before = _server_threads()
     sandbox = Sandbox().start()
+    (server_thread,) = _server_threads() - before
+    assert str(sandbox.port) in server_thread.name
     try:
         assert sandbox.port > 0
         assert sandbox.base_url == f"https://127.0.0.1:{sandbox.port}"
@@ -33,7 +43,8 @@ def test_port_zero_gets_a_real_port_and_stop_leaves_no_thread_behind() -> None:
     finally:
         sandbox.stop()
     assert not sandbox.running
-    assert set(threading.enumerate()) <= threads_before
+    assert not server_thread.is_alive()
+    assert server_thread not in threading.enumerate()
     assert not os.path.exists(ca_file), "the CA and server key must not outlive the sandbox"
     with pytest.raises(RuntimeError, match="not running"):
         _ = sandbox.base_url
@@ -105,9 +116,49 @@ def test_importing_nosto_gql_does_not_load_the_sandbox_dependencies() -> None:
     assert output.strip() == "[]"
 
 
-def test_listening_on_every_interface_still_gives_a_loopback_url_the_certificate_covers() -> None:
-    with Sandbox(host="0.0.0.0") as sandbox:
-        assert sandbox.base_url == f"https://127.0.0.1:{sandbox.port}"
+@pytest.fixture
+def loopback_only(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Bind a wildcard host on its loopback equivalent: tests never listen beyond loopback."""
+    bound: list[str] = []
+    real_bind = _server.bind_socket
+
+    def bind_loopback(host: str, port: int) -> socket.socket:
+        loopback = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)
+        sock = real_bind(loopback, port)
+        bound.append(sock.getsockname()[0])
+        return sock
+
+    monkeypatch.setattr(_server, "bind_socket", bind_loopback)
+    return bound
+
+
+def _ipv6_loopback_available() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("0.0.0.0", "127.0.0.1"),
+        pytest.param(
+            "::",
+            "::1",
+            marks=pytest.mark.skipif(not _ipv6_loopback_available(), reason="no IPv6 loopback"),
+        ),
+    ],
+)
+def test_a_wildcard_host_still_gives_a_loopback_url_the_certificate_covers(
+    loopback_only: list[str], host: str, loopback: str
+) -> None:
+    with Sandbox(host=host) as sandbox:
+        assert loopback_only == [loopback], "the test itself must listen on loopback only"
+        shown = f"[{loopback}]" if ":" in loopback else loopback
+        assert sandbox.base_url == f"https://{shown}:{sandbox.port}"
         response = httpx.post(
             f"{sandbox.base_url}/v1/graphql",
             json={"query": "mutation { newSession }"},
