@@ -146,7 +146,7 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         id: str,
         order: "InputOrder",
         customer: Union[Optional["InputCustomerInfoEntity"], "UnsetType"] = UNSET,
-        by: Union[Optional["LookupParams"], "UnsetType"] = UNSET,
+        by: Union["LookupParams", "UnsetType"] = UNSET,
     ) -> "PlaceOrder":
         """
         Record a purchase for the session identified by `by`/`id`. Never retried automatically:
@@ -177,9 +177,9 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         self,
         hours: int,
         sort: "ScoringModeType",
-        params: Union[Optional["InputRecommenderParams"], "UnsetType"] = UNSET,
-        image: Union[Optional["ImageVersionType"], "UnsetType"] = UNSET,
-        preview: Union[Optional[bool], "UnsetType"] = UNSET,
+        params: Union["InputRecommenderParams", "UnsetType"] = UNSET,
+        image: Union["ImageVersionType", "UnsetType"] = UNSET,
+        preview: Union[bool, "UnsetType"] = UNSET,
     ) -> "Toplist":
         """
         Best sellers (sort BUYS) or most viewed products (sort VIEWS) over the last `hours` hours
@@ -237,9 +237,9 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         self,
         product_ids: list[str],
         relationship: "RelationModeEntity",
-        params: Union[Optional["InputRecommenderParams"], "UnsetType"] = UNSET,
-        image: Union[Optional["ImageVersionType"], "UnsetType"] = UNSET,
-        preview: Union[Optional[bool], "UnsetType"] = UNSET,
+        params: Union["InputRecommenderParams", "UnsetType"] = UNSET,
+        image: Union["ImageVersionType", "UnsetType"] = UNSET,
+        preview: Union[bool, "UnsetType"] = UNSET,
     ) -> "RelatedProducts":
         """
         Cross-sells for the given products, following `relationship` (e.g. VIEWED_TOGETHER,
@@ -296,9 +296,9 @@ class AsyncAppsClient(AsyncNostoBaseClient):
     async def search_products(
         self,
         term: str,
-        params: Union[Optional["InputRecommenderParams"], "UnsetType"] = UNSET,
-        image: Union[Optional["ImageVersionType"], "UnsetType"] = UNSET,
-        preview: Union[Optional[bool], "UnsetType"] = UNSET,
+        params: Union["InputRecommenderParams", "UnsetType"] = UNSET,
+        image: Union["ImageVersionType", "UnsetType"] = UNSET,
+        preview: Union[bool, "UnsetType"] = UNSET,
     ) -> "SearchProducts":
         """
         Products that match a complete search term (not meant for autocomplete).
@@ -377,7 +377,7 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         self,
         id: str,
         params: Union[Optional["InputSessionParams"], "UnsetType"] = UNSET,
-        by: Union[Optional["LookupParams"], "UnsetType"] = UNSET,
+        by: Union["LookupParams", "UnsetType"] = UNSET,
     ) -> "UpdateSession":
         """
         Apply an event, the full cart and/or the customer to a session, and read back what Nosto
@@ -425,7 +425,7 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         id: str,
         params: Union[Optional["InputSessionParams"], "UnsetType"] = UNSET,
         page_params: Union[Optional["InputPageParams"], "UnsetType"] = UNSET,
-        by: Union[Optional["LookupParams"], "UnsetType"] = UNSET,
+        by: Union["LookupParams", "UnsetType"] = UNSET,
     ) -> "FrontPageRecommendations":
         """
         Report a view of the front page (or another event via `params`) and read the front-page
@@ -487,7 +487,7 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         product_id: str,
         ref: Union[Optional[str], "UnsetType"] = UNSET,
         page_params: Union[Optional["InputPageParams"], "UnsetType"] = UNSET,
-        by: Union[Optional["LookupParams"], "UnsetType"] = UNSET,
+        by: Union["LookupParams", "UnsetType"] = UNSET,
     ) -> "ProductPageRecommendations":
         """
         Report a product view and read the product-page recommendation slots for that product.

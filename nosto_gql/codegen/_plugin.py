@@ -22,6 +22,8 @@ from typing import Any
 from ariadne_codegen.plugins.base import Plugin
 from graphql import OperationDefinitionNode
 
+from ._validate import method_name_of
+
 ASYNC_CLIENT_NAME_KEY = "nosto_async_client_name"
 
 
@@ -43,6 +45,22 @@ class NostoCodegenPlugin(Plugin):
         if description:
             self._docstrings[method_def.name] = description
         return method_def
+
+    def generate_arguments(
+        self, arguments: ast.arguments, variable_definitions: Any
+    ) -> ast.arguments:
+        # `$image: ImageVersionType = VERSION_8_400_400` makes the argument optional, but an
+        # explicit null would override the default and fail on Nosto's side: leave it out of
+        # the type, so `image=None` is a type error while omitting it keeps the default.
+        with_default = {
+            method_name_of(var.variable.name.value)
+            for var in variable_definitions
+            if var.default_value is not None
+        }
+        for arg in [*arguments.args, *arguments.kwonlyargs]:
+            if arg.arg.rstrip("_") in with_default and arg.annotation is not None:
+                arg.annotation = _without_optional(arg.annotation)
+        return arguments
 
     def generate_inputs_module(self, module: ast.Module) -> ast.Module:
         module.body.insert(0, ast.parse("from pydantic import ConfigDict").body[0])
@@ -109,6 +127,23 @@ def _parse_via_base(code: str) -> str:
     ``return self.parse_result(M, response)``. Done on the final code: the forward-refs plugin
     decides which models each method imports by finding their ``model_validate`` calls."""
     return _VALIDATE_IN_METHOD.sub(r"\g<indent>return self.parse_result(\g<model>, response)", code)
+
+
+def _without_optional(annotation: ast.expr) -> ast.expr:
+    """``Union[Optional[X], UnsetType]`` -> ``Union[X, UnsetType]``; anything else unchanged."""
+    if (
+        isinstance(annotation, ast.Subscript)
+        and isinstance(annotation.slice, ast.Tuple)
+        and annotation.slice.elts
+    ):
+        first = annotation.slice.elts[0]
+        if (
+            isinstance(first, ast.Subscript)
+            and isinstance(first.value, ast.Name)
+            and first.value.id == "Optional"
+        ):
+            annotation.slice.elts[0] = first.slice
+    return annotation
 
 
 def _description_of(operation: OperationDefinitionNode) -> str:

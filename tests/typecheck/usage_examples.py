@@ -48,3 +48,12 @@ def visit(client: NostoClient) -> str | None:
 async def product_name(client: AsyncNostoClient) -> str | None:
     product = (await client.apps.product_by_id(id="TENT-1")).product
     return product.name if product else None
+
+
+def mistakes_the_type_checker_catches(client: NostoClient) -> None:
+    # mypy --strict warns about unused ignores, so each line below must really be an error.
+    InputRecommenderParams(max_product=5)  # type: ignore[call-arg]
+    InputRecommenderParams(maxProducts=5)  # type: ignore[call-arg]
+    client.apps.toplist(hours=1, sort=ScoringModeType.BUYS, params=None)  # type: ignore[arg-type]
+    client.apps.new_session(referrer="https://x")  # type: ignore[call-arg]
+    client.apps.toplist(hours="168", sort=ScoringModeType.BUYS)  # type: ignore[arg-type]
