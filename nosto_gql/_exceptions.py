@@ -5,6 +5,7 @@
     │   ├── InsecureURLError        a base URL that is not https
     │   └── MissingTokenError       no token for the family an endpoint needs
     ├── InvalidInputError           input rejected locally, before anything was sent
+    ├── BulkUploadError             a bulk call did not accept every item (see .result)
     ├── TransportError              the request did not get an HTTP response
     │   └── RequestTimeoutError     ... because a timeout expired
     ├── APIStatusError              Nosto answered with a non-2xx status
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._facts import TokenFamily
+    from .rest import BulkResult
 
 
 class NostoError(Exception):
@@ -64,6 +66,14 @@ class InvalidInputError(NostoError):
         self.problems = list(problems)
         details = "".join(f"\n  - {where}: {what}" for where, what in self.problems)
         super().__init__(message + details)
+
+
+class BulkUploadError(NostoError):
+    """Raised by `BulkResult.raise_for_errors()`; ``result`` says what happened to each item."""
+
+    def __init__(self, message: str, *, result: BulkResult) -> None:
+        self.result = result
+        super().__init__(message)
 
 
 class TransportError(NostoError):

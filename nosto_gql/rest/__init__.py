@@ -1,6 +1,7 @@
 """REST resources for the non-GraphQL token families."""
 
-from ._bulk import BulkResult, BulkUploadError, ItemOutcome, ItemStatus
+from .._exceptions import BulkUploadError
+from ._bulk import BulkResult, ItemOutcome, ItemStatus
 from .products import AsyncProductsAPI, ProductsAPI
 
 __all__ = [

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._exceptions import BadRequestError, InvalidInputError, NostoError
+from .._exceptions import BadRequestError, BulkUploadError, InvalidInputError, NostoError
 from .._facts import MAX_PAYLOAD_BYTES
 
 
@@ -62,26 +62,22 @@ class BulkResult:
     def ok(self) -> bool:
         return all(o.status is ItemStatus.ACCEPTED for o in self.outcomes)
 
+    def summary(self) -> str:
+        """Counts per status, and the first problem, e.g. for a log line."""
+        counts = ", ".join(
+            f"{len(self._with(status))} {status.value.replace('_', ' ')}"
+            for status in ItemStatus
+            if self._with(status)
+        )
+        first = next((o for o in self.outcomes if o.status is not ItemStatus.ACCEPTED), None)
+        detail = f"; first: {first.item_id}: {first.message}" if first and first.message else ""
+        return f"{counts or 'nothing sent'}{detail}"
+
     def raise_for_errors(self) -> BulkResult:
         """Raise `BulkUploadError` unless every item was accepted; returns self for chaining."""
         if not self.ok:
-            raise BulkUploadError(self)
+            raise BulkUploadError(f"bulk upload incomplete ({self.summary()})", result=self)
         return self
-
-
-class BulkUploadError(NostoError):
-    """Raised by `BulkResult.raise_for_errors()`; ``result`` says what happened to each item."""
-
-    def __init__(self, result: BulkResult) -> None:
-        self.result = result
-        counts = ", ".join(
-            f"{len(getattr(result, s.value))} {s.value.replace('_', ' ')}"
-            for s in ItemStatus
-            if getattr(result, s.value)
-        )
-        first = next((o for o in result.outcomes if o.status is not ItemStatus.ACCEPTED), None)
-        detail = f"; first: {first.item_id}: {first.message}" if first and first.message else ""
-        super().__init__(f"bulk upload incomplete ({counts}){detail}")
 
 
 @dataclass(frozen=True)
