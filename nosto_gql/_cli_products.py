@@ -8,21 +8,42 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ._exceptions import ConfigurationError, NostoError
+from ._exceptions import ConfigurationError, InvalidInputError, NostoError
 
 
 def read_items(path: str) -> list[Any]:
     """A JSON array, a single JSON object, or JSON lines (one object per line); '-' is stdin."""
-    text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    # utf-8-sig: spreadsheet exports often start with a byte-order mark.
+    text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
     if not path.endswith(".jsonl"):
         try:
             document = json.loads(text)
         except json.JSONDecodeError as exc:
             if exc.msg != "Extra data":  # anything but several documents, one per line
-                raise
+                raise ValueError(f"line {exc.lineno} column {exc.colno}: {exc.msg}") from None
         else:
             return list(document) if isinstance(document, list) else [document]
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    items = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            items.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"line {number} column {exc.colno}: {exc.msg}") from None
+    return items
+
+
+def _error_report(exc: NostoError) -> dict[str, Any]:
+    report: dict[str, Any] = {
+        "ok": False,
+        "error": {"type": type(exc).__name__, "message": str(exc)},
+    }
+    if isinstance(exc, InvalidInputError):
+        report["error"]["problems"] = [
+            {"where": where, "problem": problem} for where, problem in exc.problems
+        ]
+    return report
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -53,7 +74,10 @@ def run(args: argparse.Namespace) -> int:
         with NostoClient.from_env() as client:
             result = client.products.upsert(items, partial=args.partial)
     except NostoError as exc:
-        print(f"nosto-gql: {type(exc).__name__}: {exc}", file=sys.stderr)
+        if args.json:
+            print(json.dumps(_error_report(exc), indent=2))
+        else:
+            print(f"nosto-gql: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, ConfigurationError) else 1
     if args.json:
         print(

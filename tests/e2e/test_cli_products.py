@@ -79,3 +79,26 @@ def test_missing_token_names_the_variable(
     file.write_text(json.dumps([GOOD]))
     assert main(["products", "upsert", str(file)]) == 2  # a configuration problem
     assert "NOSTO_API_PRODUCTS_TOKEN" in capsys.readouterr().err
+
+
+def test_json_output_reports_validation_errors_as_json(
+    env: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "bad.json"
+    file.write_text(json.dumps([{**GOOD, "price": -1}]))
+    assert main(["products", "upsert", "--json", str(file)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is False and report["error"]["type"] == "InvalidInputError"
+    assert "price" in report["error"]["problems"][0]["where"]
+
+
+def test_jsonl_error_names_the_line_and_bom_is_accepted(
+    env: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "products.jsonl"
+    file.write_text(json.dumps(GOOD) + "\n{broken\n")
+    assert main(["products", "upsert", str(file)]) == 2
+    assert "line 2" in capsys.readouterr().err
+    bom = tmp_path / "bom.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + json.dumps([GOOD]).encode())
+    assert main(["products", "upsert", str(bom)]) == 0
