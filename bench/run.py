@@ -1,6 +1,6 @@
 """`make bench`: what nosto-gql costs on top of raw httpx, measured in the same run.
 
-Prints ratios, never asserts: budgets (DESIGN.md) are read by people, not enforced by tests.
+Prints ratios, never asserts: the budgets below are read by people, not enforced by tests.
 - typed call: `client.apps.product_by_id` vs the same request bytes POSTed with plain httpx
   (json.loads of the answer, no validation), both against the sandbox over TLS on one pooled
   connection (budget: <= 1.15x). The sandbox runs in this process, so its work is in both.
