@@ -21,25 +21,6 @@ from ._sandbox import Sandbox
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    parser.add_argument(
-        "--port", type=int, default=0, help="port to listen on (default: a random free port)"
-    )
-    parser.add_argument(
-        "--seed",
-        metavar="FILE",
-        type=Path,
-        help="JSON array of products in the REST upsert format to load before serving",
-    )
-    parser.add_argument(
-        "--log-level",
-        default="warning",
-        choices=["critical", "error", "warning", "info", "debug"],
-        help="server log level (default: warning)",
-    )
-
-
 def _read_seed(path: Path) -> list[Any]:
     try:
         products = json.loads(path.read_text(encoding="utf-8"))

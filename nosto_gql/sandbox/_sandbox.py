@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import weakref
 from collections.abc import Iterable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -54,6 +55,7 @@ class Sandbox:
         self._log_level = log_level
         self._tls: SandboxTLS | None = None
         self._server: ServerThread | None = None
+        self._clients: weakref.WeakSet[NostoClient] = weakref.WeakSet()
 
     def __repr__(self) -> str:
         where = self.base_url if self.running else "stopped"
@@ -85,6 +87,10 @@ class Sandbox:
         """Stop serving, join the server thread and delete the CA files. Safe to call twice."""
         server, tls = self._server, self._tls
         self._server = self._tls = None
+        # A client left open keeps a connection alive, which would hold up the server's
+        # graceful shutdown; the sandbox made it, so the sandbox may close it.
+        for client in list(self._clients):
+            client.close()
         if server is not None:
             server.stop()
         if tls is not None:
@@ -135,9 +141,11 @@ class Sandbox:
         """A `NostoClient` wired to this sandbox; ``options`` go to its constructor."""
         from .. import NostoClient
 
-        return NostoClient(
+        client = NostoClient(
             tokens=self.tokens, base_url=self.base_url, ca_file=self.ca_file, **options
         )
+        self._clients.add(client)
+        return client
 
     def async_client(self, **options: Any) -> AsyncNostoClient:
         """An `AsyncNostoClient` wired to this sandbox; ``options`` go to its constructor."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import shutil
 import tempfile
+import weakref
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -33,6 +34,8 @@ class SandboxTLS:
         names = list(dict.fromkeys([*LOOPBACK_NAMES, *(h for h in hosts if not is_wildcard(h))]))
         # mkdtemp makes the directory readable by its owner only, which protects the key.
         self._directory = Path(tempfile.mkdtemp(prefix="nosto-sandbox-"))
+        # A sandbox started without stop() must not leave its key behind when the process ends.
+        self._cleanup = weakref.finalize(self, shutil.rmtree, self._directory, ignore_errors=True)
         authority = trustme.CA(organization_name="nosto-gql sandbox")
         server_cert = authority.issue_cert(*names)
         self.ca_file = str(self._directory / "sandbox-ca.pem")
@@ -43,4 +46,4 @@ class SandboxTLS:
 
     def close(self) -> None:
         """Delete the CA and key files."""
-        shutil.rmtree(self._directory, ignore_errors=True)
+        self._cleanup()

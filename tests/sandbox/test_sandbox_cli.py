@@ -13,13 +13,14 @@ import httpx
 from sandbox_helpers import product
 
 from nosto_gql import TokenFamily
+from nosto_gql.cli import build_parser
 from nosto_gql.sandbox import _cli
 
 
 def _parse(*argv: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser()
-    _cli.add_arguments(parser)
-    return parser.parse_args(argv)
+    # The options are declared by the top-level CLI, so `nosto-gql --help` never imports the
+    # server; parse them there.
+    return build_parser().parse_args(["sandbox", *argv])
 
 
 def test_defaults() -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import os
 import socket
 import ssl
@@ -14,6 +15,7 @@ import pytest
 from nosto_gql import TokenFamily, Tokens
 from nosto_gql.sandbox import Sandbox, _server
 from nosto_gql.sandbox._server import THREAD_NAME_PREFIX
+from nosto_gql.sandbox._tls import SandboxTLS
 
 
 def _server_threads() -> set[threading.Thread]:
@@ -166,3 +168,21 @@ def test_a_wildcard_host_still_gives_a_loopback_url_the_certificate_covers(
             verify=ssl.create_default_context(cafile=sandbox.ca_file),
         )
         assert response.status_code == 200
+
+
+def test_stop_closes_clients_it_handed_out_and_deletes_its_files() -> None:
+    sandbox = Sandbox().start()
+    client = sandbox.client()
+    client.apps.new_session()
+    ca_file = sandbox.ca_file
+    sandbox.stop()
+    assert not os.path.exists(ca_file)
+    assert client.transport._client.is_closed  # type: ignore[attr-defined]
+
+
+def test_files_are_deleted_even_without_stop() -> None:
+    tls = SandboxTLS()
+    ca_file = tls.ca_file
+    del tls
+    gc.collect()
+    assert not os.path.exists(ca_file)
