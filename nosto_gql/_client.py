@@ -6,14 +6,14 @@ import functools
 import os
 from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
 from ._config import DEFAULT_MAX_RETRIES, ClientConfig, as_timeout, default_user_agent
 from ._facts import BASE_URL_ENV_VAR, CA_FILE_ENV_VAR, DEFAULT_BASE_URL, TokenFamily
 from ._tokens import Tokens
-from ._transport import AsyncTransport, QueryParams, Transport
+from ._transport import AsyncTransport, QueryParams, RequestSpec, Transport
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -23,44 +23,14 @@ if TYPE_CHECKING:
 
     from .rest.products import AsyncProductsAPI, ProductsAPI
 
-
-def _config(
-    tokens: Tokens | None,
-    base_url: str | None,
-    timeout: float | httpx.Timeout | None,
-    max_retries: int,
-    user_agent: str | None,
-    ignore_traffic: bool,
-) -> ClientConfig:
-    return ClientConfig(
-        tokens=tokens if tokens is not None else Tokens(),
-        base_url=DEFAULT_BASE_URL if base_url is None else base_url,
-        timeout=as_timeout(timeout),
-        max_retries=max_retries,
-        user_agent=user_agent or default_user_agent(),
-        ignore_traffic=ignore_traffic,
-    )
+TransportT = TypeVar("TransportT", Transport, AsyncTransport)
+HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
 
 
-def _env_settings(environ: Mapping[str, str] | None) -> dict[str, Any]:
-    env = os.environ if environ is None else environ
-    return {
-        "tokens": Tokens.from_env(env),
-        "base_url": env.get(BASE_URL_ENV_VAR) or DEFAULT_BASE_URL,
-        "ca_file": env.get(CA_FILE_ENV_VAR) or None,
-    }
+class _ClientBase(Generic[TransportT, HttpClientT]):
+    """Configuration shared by the sync and async facades; only the transport differs."""
 
-
-class NostoClient:
-    """Synchronous client for one Nosto account.
-
-    >>> client = NostoClient(tokens=Tokens(apps="...", products="..."))
-    >>> client.apps.toplist(hours=168, sort=ScoringModeType.BUYS)   # typed GraphQL
-    >>> client.products.upsert([...])                              # REST
-
-    A token is sent only to its own family's endpoints and only over https. Use the client as
-    a context manager (or call `close()`) to release its connections.
-    """
+    transport: TransportT
 
     def __init__(
         self,
@@ -72,19 +42,62 @@ class NostoClient:
         max_retries: int = DEFAULT_MAX_RETRIES,
         user_agent: str | None = None,
         ignore_traffic: bool = False,
-        http_client: httpx.Client | None = None,
+        http_client: HttpClientT | None = None,
     ) -> None:
-        config = _config(tokens, base_url, timeout, max_retries, user_agent, ignore_traffic)
-        self.transport = Transport(config, ca_file=ca_file, http_client=http_client)
+        config = ClientConfig(
+            tokens=Tokens() if tokens is None else tokens,
+            base_url=DEFAULT_BASE_URL if base_url is None else base_url,
+            timeout=as_timeout(timeout),
+            max_retries=max_retries,
+            user_agent=user_agent or default_user_agent(),
+            ignore_traffic=ignore_traffic,
+        )
+        self.transport = self._make_transport(config, ca_file, http_client)
+
+    def _make_transport(
+        self, config: ClientConfig, ca_file: str | None, http_client: HttpClientT | None
+    ) -> TransportT:
+        raise NotImplementedError
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> NostoClient:
-        """Tokens from ``NOSTO_API_<FAMILY>_TOKEN``, base URL from ``NOSTO_API_BASE_URL``."""
-        return cls(**{**_env_settings(environ), **kwargs})
+    def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> Self:
+        """Tokens from ``NOSTO_API_<FAMILY>_TOKEN``, base URL from ``NOSTO_API_BASE_URL``,
+        CA bundle from ``NOSTO_CA_FILE``; keyword arguments override them."""
+        env = os.environ if environ is None else environ
+        settings: dict[str, Any] = {
+            "tokens": Tokens.from_env(env),
+            "base_url": env.get(BASE_URL_ENV_VAR) or DEFAULT_BASE_URL,
+            "ca_file": env.get(CA_FILE_ENV_VAR) or None,
+        }
+        return cls(**{**settings, **kwargs})
 
     @property
     def tokens(self) -> Tokens:
         return self.transport.config.tokens
+
+    def __repr__(self) -> str:
+        base_url = self.transport.config.base_url
+        return f"{type(self).__name__}(base_url={base_url!r}, tokens={self.tokens!r})"
+
+
+class NostoClient(_ClientBase[Transport, httpx.Client]):
+    """Synchronous client for one Nosto account.
+
+    >>> client = NostoClient(tokens=Tokens(apps="...", products="..."))
+    >>> client.apps.toplist(hours=168, sort=ScoringModeType.BUYS)   # typed GraphQL
+    >>> client.products.upsert([...])                              # REST
+
+    Other options: ``base_url``, ``ca_file`` (trust only this CA bundle), ``timeout`` (seconds
+    or `httpx.Timeout`), ``max_retries``, ``user_agent``, ``ignore_traffic`` (keep calls out of
+    Nosto's statistics) and ``http_client`` (your own `httpx.Client`). A token is sent only to
+    its own family's endpoints and only over https. Use the client as a context manager (or
+    call `close()`) to release its connections.
+    """
+
+    def _make_transport(
+        self, config: ClientConfig, ca_file: str | None, http_client: httpx.Client | None
+    ) -> Transport:
+        return Transport(config, ca_file=ca_file, http_client=http_client)
 
     @functools.cached_property
     def apps(self) -> AppsClient:
@@ -114,17 +127,10 @@ class NostoClient:
         idempotent: bool = False,
     ) -> httpx.Response:
         """Call any endpoint with the same auth, retries and errors as the typed calls."""
-        return self.transport.send(
-            family,
-            method,
-            path,
-            idempotent=idempotent,
-            json=json,
-            content=content,
-            content_type=content_type,
-            headers=headers,
-            params=params,
+        spec = RequestSpec(
+            family, method, path, idempotent, json, content, content_type, headers, params
         )
+        return self.transport.send(spec)
 
     def close(self) -> None:
         self.transport.close()
@@ -140,36 +146,14 @@ class NostoClient:
     ) -> None:
         self.close()
 
-    def __repr__(self) -> str:
-        return f"NostoClient(base_url={self.transport.config.base_url!r}, tokens={self.tokens!r})"
 
-
-class AsyncNostoClient:
+class AsyncNostoClient(_ClientBase[AsyncTransport, httpx.AsyncClient]):
     """Asynchronous twin of `NostoClient`; every call is awaited."""
 
-    def __init__(
-        self,
-        *,
-        tokens: Tokens | None = None,
-        base_url: str | None = None,
-        ca_file: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        user_agent: str | None = None,
-        ignore_traffic: bool = False,
-        http_client: httpx.AsyncClient | None = None,
-    ) -> None:
-        config = _config(tokens, base_url, timeout, max_retries, user_agent, ignore_traffic)
-        self.transport = AsyncTransport(config, ca_file=ca_file, http_client=http_client)
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **kwargs: Any) -> AsyncNostoClient:
-        """Tokens from ``NOSTO_API_<FAMILY>_TOKEN``, base URL from ``NOSTO_API_BASE_URL``."""
-        return cls(**{**_env_settings(environ), **kwargs})
-
-    @property
-    def tokens(self) -> Tokens:
-        return self.transport.config.tokens
+    def _make_transport(
+        self, config: ClientConfig, ca_file: str | None, http_client: httpx.AsyncClient | None
+    ) -> AsyncTransport:
+        return AsyncTransport(config, ca_file=ca_file, http_client=http_client)
 
     @functools.cached_property
     def apps(self) -> AsyncAppsClient:
@@ -199,17 +183,10 @@ class AsyncNostoClient:
         idempotent: bool = False,
     ) -> httpx.Response:
         """Call any endpoint with the same auth, retries and errors as the typed calls."""
-        return await self.transport.send(
-            family,
-            method,
-            path,
-            idempotent=idempotent,
-            json=json,
-            content=content,
-            content_type=content_type,
-            headers=headers,
-            params=params,
+        spec = RequestSpec(
+            family, method, path, idempotent, json, content, content_type, headers, params
         )
+        return await self.transport.send(spec)
 
     async def aclose(self) -> None:
         await self.transport.aclose()
@@ -224,7 +201,3 @@ class AsyncNostoClient:
         tb: TracebackType | None,
     ) -> None:
         await self.aclose()
-
-    def __repr__(self) -> str:
-        base_url = self.transport.config.base_url
-        return f"AsyncNostoClient(base_url={base_url!r}, tokens={self.tokens!r})"

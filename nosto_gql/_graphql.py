@@ -26,7 +26,7 @@ from ._exceptions import (
 )
 from ._facts import GRAPHQL
 from ._json import compact_json
-from ._transport import AsyncTransport, Transport
+from ._transport import AsyncTransport, RequestSpec, Transport
 
 _COMMENT = re.compile(r"#[^\n]*")
 _STRING = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"')
@@ -158,11 +158,33 @@ def _graphql_error(entry: Any) -> GraphQLError:
     )
 
 
-class GraphQLClient:
-    """Synchronous base of generated clients. Construct it with the client's `Transport`."""
+class _GraphQLClientBase:
+    """What the sync and async bases share: request building and response parsing."""
 
-    # Generated packages set this to their own UNSET sentinel (see codegen shim).
+    # Generated packages set this to their own UNSET sentinel (see the codegen templates).
     unset: ClassVar[object] = _Unset()
+
+    def request_spec(
+        self, query: str, operation_name: str | None, variables: dict[str, Any] | None
+    ) -> RequestSpec:
+        return RequestSpec(
+            GRAPHQL.family,
+            GRAPHQL.method,
+            GRAPHQL.path,
+            idempotent=is_query_operation(query),
+            content=request_body(query, operation_name, encode_variables(variables, self.unset)),
+            content_type="application/json",
+        )
+
+    def get_data(self, response: httpx.Response) -> dict[str, Any]:
+        return parse_response(response)
+
+    def parse_result(self, model: type[ResultT], response: httpx.Response) -> ResultT:
+        return parse_result(model, response)
+
+
+class GraphQLClient(_GraphQLClientBase):
+    """Synchronous base of generated clients. Construct it with the client's `Transport`."""
 
     def __init__(self, transport: Transport) -> None:
         self.transport = transport
@@ -172,29 +194,12 @@ class GraphQLClient:
         query: str,
         operation_name: str | None = None,
         variables: dict[str, Any] | None = None,
-        **kwargs: Any,
     ) -> httpx.Response:
-        return self.transport.send(
-            GRAPHQL.family,
-            GRAPHQL.method,
-            GRAPHQL.path,
-            idempotent=is_query_operation(query),
-            content=request_body(query, operation_name, encode_variables(variables, self.unset)),
-            content_type="application/json",
-            headers=kwargs.get("headers"),
-        )
-
-    def get_data(self, response: httpx.Response) -> dict[str, Any]:
-        return parse_response(response)
-
-    def parse_result(self, model: type[ResultT], response: httpx.Response) -> ResultT:
-        return parse_result(model, response)
+        return self.transport.send(self.request_spec(query, operation_name, variables))
 
 
-class AsyncGraphQLClient:
+class AsyncGraphQLClient(_GraphQLClientBase):
     """Asynchronous base of generated clients. Construct it with the client's `AsyncTransport`."""
-
-    unset: ClassVar[object] = _Unset()
 
     def __init__(self, transport: AsyncTransport) -> None:
         self.transport = transport
@@ -204,20 +209,5 @@ class AsyncGraphQLClient:
         query: str,
         operation_name: str | None = None,
         variables: dict[str, Any] | None = None,
-        **kwargs: Any,
     ) -> httpx.Response:
-        return await self.transport.send(
-            GRAPHQL.family,
-            GRAPHQL.method,
-            GRAPHQL.path,
-            idempotent=is_query_operation(query),
-            content=request_body(query, operation_name, encode_variables(variables, self.unset)),
-            content_type="application/json",
-            headers=kwargs.get("headers"),
-        )
-
-    def get_data(self, response: httpx.Response) -> dict[str, Any]:
-        return parse_response(response)
-
-    def parse_result(self, model: type[ResultT], response: httpx.Response) -> ResultT:
-        return parse_result(model, response)
+        return await self.transport.send(self.request_spec(query, operation_name, variables))

@@ -11,6 +11,7 @@ import base64
 import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import anyio
@@ -31,6 +32,22 @@ QueryParams = Mapping[str, str | int | float | bool]
 _RESERVED_HEADERS = frozenset({"authorization", "host"})
 
 
+@dataclass(frozen=True)
+class RequestSpec:
+    """What to send, independent of how: built by resources and generated code, sent by a
+    transport. ``idempotent`` says whether sending it twice is harmless (decides retries)."""
+
+    family: TokenFamily
+    method: str
+    path: str
+    idempotent: bool = False
+    json: Any = None
+    content: bytes | str | None = None
+    content_type: str | None = None
+    headers: Mapping[str, str] | None = None
+    params: QueryParams | None = None
+
+
 def basic_auth_header(token: str) -> str:
     """Nosto's Basic auth: an empty user name and the token as the password."""
     return "Basic " + base64.b64encode(f":{token}".encode()).decode("ascii")
@@ -48,18 +65,8 @@ class _CallPlanner:
         self.retry_policy = RetryPolicy(max_retries=config.max_retries)
         self._timeout = config.timeout.as_dict()
 
-    def build(
-        self,
-        family: TokenFamily,
-        method: str,
-        path: str,
-        *,
-        json: Any = None,
-        content: bytes | str | None = None,
-        content_type: str | None = None,
-        headers: Mapping[str, str] | None = None,
-        params: QueryParams | None = None,
-    ) -> httpx.Request:
+    def build(self, spec: RequestSpec) -> httpx.Request:
+        family, path, headers = spec.family, spec.path, spec.headers
         # Every check runs before the secret is touched, so no traceback (even one showing
         # local variables) raised here can contain it; a missing token still fails before any
         # byte is sent.
@@ -75,7 +82,7 @@ class _CallPlanner:
         reserved = sorted(h for h in headers or {} if h.lower() in _RESERVED_HEADERS)
         if reserved:
             raise ConfigurationError(f"headers {reserved} are set by the transport itself")
-        if json is not None and content is not None:
+        if spec.json is not None and spec.content is not None:
             raise ConfigurationError("pass either json= or content=, not both")
         all_headers = {
             "Authorization": basic_auth_header(self.config.tokens.require(family)),
@@ -85,18 +92,19 @@ class _CallPlanner:
         if self.config.ignore_traffic:
             all_headers[IGNORE_TRAFFIC_HEADER] = "True"
         body: bytes | None = None
-        if json is not None:
-            body = compact_json(json)
+        if spec.json is not None:
+            body = compact_json(spec.json)
             all_headers["Content-Type"] = "application/json"
-        elif content is not None:
+        elif spec.content is not None:
+            content = spec.content
             body = content.encode() if isinstance(content, str) else content
-            all_headers["Content-Type"] = content_type or "application/octet-stream"
+            all_headers["Content-Type"] = spec.content_type or "application/octet-stream"
         if headers:
             all_headers.update(headers)
         return httpx.Request(
-            method.upper(),
+            spec.method.upper(),
             self.config.base_url + path,
-            params=dict(params) if params else None,
+            params=dict(spec.params) if spec.params else None,
             headers=all_headers,
             content=body,
             extensions={"timeout": self._timeout},
@@ -174,30 +182,10 @@ class Transport:
     def config(self) -> ClientConfig:
         return self._planner.config
 
-    def send(
-        self,
-        family: TokenFamily,
-        method: str,
-        path: str,
-        *,
-        idempotent: bool,
-        json: Any = None,
-        content: bytes | str | None = None,
-        content_type: str | None = None,
-        headers: Mapping[str, str] | None = None,
-        params: QueryParams | None = None,
-    ) -> httpx.Response:
+    def send(self, spec: RequestSpec) -> httpx.Response:
         """Send one request; return the 2xx response or raise a `NostoError`."""
-        request = self._planner.build(
-            family,
-            method,
-            path,
-            json=json,
-            content=content,
-            content_type=content_type,
-            headers=headers,
-            params=params,
-        )
+        request = self._planner.build(spec)
+        idempotent = spec.idempotent
         attempt = 0
         while True:
             started = time.perf_counter()
@@ -243,30 +231,10 @@ class AsyncTransport:
     def config(self) -> ClientConfig:
         return self._planner.config
 
-    async def send(
-        self,
-        family: TokenFamily,
-        method: str,
-        path: str,
-        *,
-        idempotent: bool,
-        json: Any = None,
-        content: bytes | str | None = None,
-        content_type: str | None = None,
-        headers: Mapping[str, str] | None = None,
-        params: QueryParams | None = None,
-    ) -> httpx.Response:
+    async def send(self, spec: RequestSpec) -> httpx.Response:
         """Send one request; return the 2xx response or raise a `NostoError`."""
-        request = self._planner.build(
-            family,
-            method,
-            path,
-            json=json,
-            content=content,
-            content_type=content_type,
-            headers=headers,
-            params=params,
-        )
+        request = self._planner.build(spec)
+        idempotent = spec.idempotent
         attempt = 0
         while True:
             started = time.perf_counter()

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from .._exceptions import APIStatusError, NostoError, TransportError
 from .._facts import MAX_PAYLOAD_BYTES, PRODUCTS_UPSERT, Endpoint
-from .._transport import AsyncTransport, Transport
+from .._transport import AsyncTransport, RequestSpec, Transport
 from ..models import validate_products
 from ..models.validation import ProductInput
 from ._bulk import (
@@ -28,6 +28,17 @@ def _encoded_products(
     encoded = [(model.product_id, model.to_payload_json()) for model in models]
     check_item_sizes(encoded, max_bytes=max_bytes)
     return encoded
+
+
+def _batch_request(endpoint: Endpoint, batch: Batch) -> RequestSpec:
+    return RequestSpec(
+        endpoint.family,
+        endpoint.method,
+        endpoint.path,
+        idempotent=endpoint.idempotent,
+        content=batch.body,
+        content_type="application/json",
+    )
 
 
 class _BulkRun:
@@ -79,14 +90,7 @@ class ProductsAPI:
 
     def _send(self, endpoint: Endpoint, batch: Batch) -> NostoError | None:
         try:
-            self._transport.send(
-                endpoint.family,
-                endpoint.method,
-                endpoint.path,
-                idempotent=endpoint.idempotent,
-                content=batch.body,
-                content_type="application/json",
-            )
+            self._transport.send(_batch_request(endpoint, batch))
         except (APIStatusError, TransportError) as error:
             return error
         return None
@@ -113,14 +117,7 @@ class AsyncProductsAPI:
 
     async def _send(self, endpoint: Endpoint, batch: Batch) -> NostoError | None:
         try:
-            await self._transport.send(
-                endpoint.family,
-                endpoint.method,
-                endpoint.path,
-                idempotent=endpoint.idempotent,
-                content=batch.body,
-                content_type="application/json",
-            )
+            await self._transport.send(_batch_request(endpoint, batch))
         except (APIStatusError, TransportError) as error:
             return error
         return None
