@@ -28,6 +28,10 @@ def default_user_agent() -> str:
 
 def checked_base_url(base_url: str) -> str:
     """The base URL without a trailing slash; refuses anything a token must not be sent to."""
+    if not isinstance(base_url, str):
+        raise ConfigurationError(f"base_url must be a str, not {type(base_url).__name__}")
+    # A trailing newline is what `export NOSTO_API_BASE_URL=$(cat file)` leaves behind.
+    base_url = base_url.strip()
     parts = urlsplit(base_url)
     if parts.scheme != "https":
         raise InsecureURLError(
@@ -41,6 +45,13 @@ def checked_base_url(base_url: str) -> str:
         raise ConfigurationError("base_url must not contain credentials; pass tokens= instead.")
     if parts.query or parts.fragment:
         raise ConfigurationError(f"base_url {base_url!r} must not have a query or fragment.")
+    try:
+        parts.port  # noqa: B018 - urlsplit checks the port only when it is read
+        httpx.URL(base_url)
+    except (ValueError, httpx.InvalidURL) as exc:
+        raise ConfigurationError(f"base_url {base_url!r} is not a valid URL: {exc}") from None
+    if any(char.isspace() for char in base_url):
+        raise ConfigurationError(f"base_url {base_url!r} must not contain whitespace.")
     return base_url.rstrip("/")
 
 
@@ -76,10 +87,14 @@ class ClientConfig:
                 f"{type(self.tokens).__name__}"
             )
         object.__setattr__(self, "base_url", checked_base_url(self.base_url))
+        if isinstance(self.max_retries, bool) or not isinstance(self.max_retries, int):
+            raise ConfigurationError("max_retries must be an int >= 0.")
         if self.max_retries < 0:
             raise ConfigurationError("max_retries must be >= 0.")
         if not self.user_agent.strip():
             raise ConfigurationError("user_agent must not be empty: Nosto rejects empty ones.")
+        if not self.user_agent.isascii():
+            raise ConfigurationError("user_agent must be ASCII (HTTP header values are).")
 
 
 def as_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
@@ -88,4 +103,6 @@ def as_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
         return DEFAULT_TIMEOUT
     if isinstance(timeout, httpx.Timeout):
         return timeout
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0:
+        raise ConfigurationError(f"timeout must be a number of seconds > 0, got {timeout!r}")
     return httpx.Timeout(float(timeout))

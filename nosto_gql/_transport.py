@@ -13,13 +13,19 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 import anyio
 import httpx
 
 from ._config import ClientConfig, ssl_context_for
 from ._errors_map import request_id_of, status_error
-from ._exceptions import ConfigurationError, RequestTimeoutError, TransportError
+from ._exceptions import (
+    ConfigurationError,
+    InvalidInputError,
+    RequestTimeoutError,
+    TransportError,
+)
 from ._facts import IGNORE_TRAFFIC_HEADER, TokenFamily, family_of_path
 from ._json import compact_json
 from ._retry import RetryPolicy
@@ -37,7 +43,7 @@ class RequestSpec:
     """What to send, independent of how: built by resources and generated code, sent by a
     transport. ``idempotent`` says whether sending it twice is harmless (decides retries)."""
 
-    family: TokenFamily
+    family: TokenFamily | str
     method: str
     path: str
     idempotent: bool = False
@@ -53,6 +59,46 @@ def basic_auth_header(token: str) -> str:
     return "Basic " + base64.b64encode(f":{token}".encode()).decode("ascii")
 
 
+def _token_family(family: TokenFamily | str) -> TokenFamily:
+    try:
+        return TokenFamily(family)
+    except ValueError:
+        choices = ", ".join(f.value for f in TokenFamily)
+        raise ConfigurationError(f"unknown token family {family!r}; one of: {choices}") from None
+
+
+def _checked_path(path: str, family: TokenFamily) -> str:
+    """The path, if the ``family``'s token may be sent to it."""
+    if not isinstance(path, str) or not path.startswith("/") or path.startswith("//"):
+        # An absolute URL here could carry the token to another host.
+        raise ConfigurationError(f"path must start with a single '/', got {path!r}")
+    if "?" in path or "#" in path:
+        raise ConfigurationError(f"path {path!r} must not hold a query or fragment; use params=")
+    # Compare decoded paths: "/v1/%67raphql" reaches the same endpoint as "/v1/graphql".
+    owner = family_of_path(unquote(path))
+    if owner is not None and owner is not family:
+        raise ConfigurationError(
+            f"{path} takes the {owner.token_name} token; refusing to send the "
+            f"{family.token_name} token there (use TokenFamily.{owner.name})"
+        )
+    return path
+
+
+def _body_of(spec: RequestSpec) -> tuple[bytes | None, str | None]:
+    if spec.json is not None and spec.content is not None:
+        raise ConfigurationError("pass either json= or content=, not both")
+    if spec.json is not None:
+        try:
+            return compact_json(spec.json), "application/json"
+        except (TypeError, ValueError) as exc:
+            raise InvalidInputError(f"json= cannot be encoded: {exc}") from None
+    if spec.content is not None:
+        content = spec.content
+        body = content.encode() if isinstance(content, str) else content
+        return body, spec.content_type or "application/octet-stream"
+    return None, None
+
+
 def _describe(request: httpx.Request) -> str:
     return f"{request.method} {request.url.path}"
 
@@ -66,49 +112,36 @@ class _CallPlanner:
         self._timeout = config.timeout.as_dict()
 
     def build(self, spec: RequestSpec) -> httpx.Request:
-        family, path, headers = spec.family, spec.path, spec.headers
-        # Every check runs before the secret is touched, so no traceback (even one showing
-        # local variables) raised here can contain it; a missing token still fails before any
-        # byte is sent.
-        if not path.startswith("/") or path.startswith("//"):
-            # An absolute URL here could carry the token to another host.
-            raise ConfigurationError(f"path must start with a single '/', got {path!r}")
-        owner = family_of_path(path)
-        if owner is not None and owner is not family:
-            raise ConfigurationError(
-                f"{path} takes the {owner.token_name} token; refusing to send the "
-                f"{family.token_name} token there (use TokenFamily.{owner.name})"
-            )
-        reserved = sorted(h for h in headers or {} if h.lower() in _RESERVED_HEADERS)
+        """A ready request. Everything is checked and the request built *before* the token is
+        read and added as the last step, so no error raised here, nor any traceback showing
+        local variables, can contain the secret."""
+        family = _token_family(spec.family)
+        path = _checked_path(spec.path, family)
+        headers = dict(spec.headers or {})
+        reserved = sorted(h for h in headers if h.lower() in _RESERVED_HEADERS)
         if reserved:
             raise ConfigurationError(f"headers {reserved} are set by the transport itself")
-        if spec.json is not None and spec.content is not None:
-            raise ConfigurationError("pass either json= or content=, not both")
-        all_headers = {
-            "Authorization": basic_auth_header(self.config.tokens.require(family)),
-            "User-Agent": self.config.user_agent,
-            "Accept": "application/json",
-        }
+        all_headers = {"User-Agent": self.config.user_agent, "Accept": "application/json"}
         if self.config.ignore_traffic:
             all_headers[IGNORE_TRAFFIC_HEADER] = "True"
-        body: bytes | None = None
-        if spec.json is not None:
-            body = compact_json(spec.json)
-            all_headers["Content-Type"] = "application/json"
-        elif spec.content is not None:
-            content = spec.content
-            body = content.encode() if isinstance(content, str) else content
-            all_headers["Content-Type"] = spec.content_type or "application/octet-stream"
-        if headers:
-            all_headers.update(headers)
-        return httpx.Request(
-            spec.method.upper(),
-            self.config.base_url + path,
-            params=dict(spec.params) if spec.params else None,
-            headers=all_headers,
-            content=body,
-            extensions={"timeout": self._timeout},
-        )
+        body, content_type = _body_of(spec)
+        if content_type:
+            all_headers["Content-Type"] = content_type
+        all_headers.update(headers)
+        try:
+            request = httpx.Request(
+                spec.method.upper(),
+                self.config.base_url + path,
+                params=dict(spec.params) if spec.params else None,
+                headers=all_headers,
+                content=body,
+                extensions={"timeout": self._timeout},
+            )
+        except (TypeError, ValueError, httpx.InvalidURL) as exc:
+            # UnicodeEncodeError (a non-ASCII header value) is a ValueError.
+            raise ConfigurationError(f"cannot build {spec.method} {path}: {exc}") from None
+        request.headers["Authorization"] = basic_auth_header(self.config.tokens.require(family))
+        return request
 
     def judge(
         self,
@@ -152,10 +185,22 @@ def _transport_error(request: httpx.Request, exc: httpx.TransportError) -> Trans
     return TransportError(f"{where} failed ({type(exc).__name__}): {exc}")
 
 
-def _verify_settings(ca_file: str | None, http_client: object | None) -> Any:
-    if http_client is not None and ca_file is not None:
-        # The given client's own TLS settings would silently win over ca_file.
-        raise ConfigurationError("pass ca_file= or http_client=, not both (configure its verify=)")
+def _verify_settings(
+    ca_file: str | None,
+    http_client: object | None,
+    expected: type[httpx.Client | httpx.AsyncClient],
+) -> Any:
+    if http_client is not None:
+        if not isinstance(http_client, expected):
+            raise ConfigurationError(
+                f"http_client must be an {expected.__module__}.{expected.__name__}, "
+                f"not {type(http_client).__name__}"
+            )
+        if ca_file is not None:
+            # The given client's own TLS settings would silently win over ca_file.
+            raise ConfigurationError("pass ca_file= or http_client=, not both (set its verify=)")
+        if http_client.auth is not None:
+            raise ConfigurationError("http_client has its own auth=, which would replace the token")
     return ssl_context_for(ca_file)
 
 
@@ -172,7 +217,7 @@ class Transport:
     ) -> None:
         self._planner = _CallPlanner(config)
         self._sleep = sleep
-        verify = _verify_settings(ca_file, http_client)
+        verify = _verify_settings(ca_file, http_client, httpx.Client)
         self._owns_client = http_client is None
         self._client = http_client or httpx.Client(
             verify=verify, timeout=config.timeout, follow_redirects=False
@@ -221,7 +266,7 @@ class AsyncTransport:
     ) -> None:
         self._planner = _CallPlanner(config)
         self._sleep = sleep
-        verify = _verify_settings(ca_file, http_client)
+        verify = _verify_settings(ca_file, http_client, httpx.AsyncClient)
         self._owns_client = http_client is None
         self._client = http_client or httpx.AsyncClient(
             verify=verify, timeout=config.timeout, follow_redirects=False

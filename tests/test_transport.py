@@ -20,6 +20,7 @@ from nosto_gql import (
     BadRequestError,
     ConfigurationError,
     InsecureURLError,
+    InvalidInputError,
     MissingTokenError,
     NostoClient,
     RateLimitError,
@@ -309,3 +310,81 @@ def test_tokens_must_be_a_tokens_object_and_are_never_echoed(tokens: object) -> 
     with pytest.raises(ConfigurationError, match="Tokens") as info:
         NostoClient(tokens=tokens)  # type: ignore[arg-type]
     assert "apps-secret" not in str(info.value)
+
+
+def _locals_in_traceback(exc: BaseException) -> str:
+    """The local variables of every frame below the test's own."""
+    texts = []
+    tb = exc.__traceback__.tb_next if exc.__traceback__ else None
+    while tb is not None:
+        texts.append(repr(tb.tb_frame.f_locals))
+        tb = tb.tb_next
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"headers": {"X-Note": "café"}}, ConfigurationError),
+        ({"headers": {"X-Note": 5}}, ConfigurationError),
+        ({"json": {"a": object()}}, InvalidInputError),
+        ({"json": {}, "content": b"x"}, ConfigurationError),
+    ],
+)
+def test_bad_request_input_is_a_typed_error_with_no_secret_in_any_frame(
+    harness: Harness, kwargs: dict[str, Any], error: type[Exception]
+) -> None:
+    rec = Recorder()
+    with pytest.raises(error) as info:
+        harness.request(rec, TokenFamily.APPS, "POST", "/x", **kwargs)
+    secret_forms = ["apps-secret", base64.b64encode(b":apps-secret").decode()]
+    frames = _locals_in_traceback(info.value)
+    assert all(form not in frames for form in secret_forms)
+    assert rec.requests == []
+
+
+@pytest.mark.parametrize("path", ["/v1/%67raphql", "/v1/graphql#x", "/v1/graphql?x=1"])
+def test_disguised_paths_cannot_carry_a_token_to_another_family(
+    harness: Harness, path: str
+) -> None:
+    rec = Recorder()
+    with pytest.raises(ConfigurationError):
+        harness.request(rec, TokenFamily.PRODUCTS, "POST", path)
+    assert rec.requests == []
+
+
+def test_family_may_be_given_by_name(harness: Harness) -> None:
+    rec = Recorder()
+    harness.request(rec, "products", "POST", "/v1/products/upsert", json=[])
+    assert _password(rec.requests[0])[1] == "products-secret"
+    with pytest.raises(ConfigurationError, match="unknown token family"):
+        harness.request(rec, "product", "POST", "/v1/products/upsert", json=[])
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"timeout": -1},
+        {"timeout": "abc"},
+        {"max_retries": "2"},
+        {"max_retries": -1},
+        {"user_agent": "nosto-gql ü"},
+        {"base_url": "https://exa mple.com"},
+        {"base_url": "https://api.nosto.com:99999"},
+    ],
+)
+def test_bad_settings_are_configuration_errors(harness: Harness, kwargs: dict[str, Any]) -> None:
+    with pytest.raises(ConfigurationError):
+        harness.client(**kwargs)
+
+
+def test_base_url_whitespace_from_env_files_is_ignored() -> None:
+    client = NostoClient(tokens=TOKENS, base_url="  https://api.nosto.com/\n")
+    assert client.transport.config.base_url == "https://api.nosto.com"
+
+
+def test_wrong_kind_of_http_client_is_refused() -> None:
+    with pytest.raises(ConfigurationError, match=r"httpx\.Client"):
+        NostoClient(tokens=TOKENS, http_client=httpx.AsyncClient())  # type: ignore[arg-type]
+    with pytest.raises(ConfigurationError, match="auth"):
+        NostoClient(tokens=TOKENS, http_client=httpx.Client(auth=("u", "p")))
