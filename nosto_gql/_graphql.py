@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from typing import Any, ClassVar, TypeVar
 
 import httpx
+from graphql import GraphQLSyntaxError, OperationDefinitionNode, OperationType, parse
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError, to_jsonable_python
 
@@ -28,10 +28,6 @@ from ._facts import GRAPHQL
 from ._json import compact_json
 from ._transport import AsyncTransport, RequestSpec, Transport
 
-_COMMENT = re.compile(r"#[^\n]*")
-_STRING = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"')
-_MUTATING_DEFINITION = re.compile(r"(?:^|\})\s*(?:mutation|subscription)\b")
-
 
 @functools.lru_cache(maxsize=512)
 def is_query_operation(document: str) -> bool:
@@ -39,9 +35,17 @@ def is_query_operation(document: str) -> bool:
 
     A document holding several operations counts as mutating if any of them is a mutation:
     which one runs is chosen by ``operationName``, and guessing wrong could resend an order.
+    A document that does not parse is treated as mutating (it is never retried).
     """
-    code = _COMMENT.sub("", _STRING.sub('""', document))
-    return _MUTATING_DEFINITION.search(code) is None
+    try:
+        parsed = parse(document, no_location=True)
+    except GraphQLSyntaxError:
+        return False
+    return all(
+        definition.operation is OperationType.QUERY
+        for definition in parsed.definitions
+        if isinstance(definition, OperationDefinitionNode)
+    )
 
 
 class _Unset:
@@ -138,24 +142,31 @@ def parse_result(model: type[ResultT], response: httpx.Response) -> ResultT:
 
 
 def _graphql_error(entry: Any) -> GraphQLError:
+    """One ``errors`` entry, tolerating the odd shapes servers send (nothing is dropped)."""
     if not isinstance(entry, dict):
         return GraphQLError(message=str(entry))
     path = entry.get("path")
-    locations = entry.get("locations")
     extensions = entry.get("extensions")
+    error_type = entry.get("errorType")
     return GraphQLError(
         message=str(entry.get("message", "unknown error")),
-        path=tuple(path) if isinstance(path, list) else None,
-        locations=tuple(
-            (int(loc.get("line", 0)), int(loc.get("column", 0)))
-            for loc in locations
-            if isinstance(loc, dict)
-        )
-        if isinstance(locations, list)
-        else None,
+        path=tuple(p for p in path if isinstance(p, str | int)) if isinstance(path, list) else None,
+        locations=_locations(entry.get("locations")),
         extensions=extensions if isinstance(extensions, dict) else {},
-        error_type=entry.get("errorType") if isinstance(entry.get("errorType"), str) else None,
+        error_type=error_type if isinstance(error_type, str) else None,
     )
+
+
+def _locations(value: Any) -> tuple[tuple[int, int], ...] | None:
+    if not isinstance(value, list):
+        return None
+    found = []
+    for location in value:
+        if isinstance(location, dict):
+            line, column = location.get("line"), location.get("column")
+            if isinstance(line, int) and isinstance(column, int):
+                found.append((line, column))
+    return tuple(found)
 
 
 class _GraphQLClientBase:

@@ -29,11 +29,14 @@ from nosto_gql_apps.input_types import InputOrderStatusParams, InputRecommenderP
         ("# leading comment\n\n  query Q { a }", True),
         ("mutation M { newSession }", False),
         ("# query in a comment\nmutation M { newSession }", False),
-        ("queryX { a }", True),
+        ("queryX { a }", False),  # does not parse: never retried
         ('query Q { a(s: "mutation X") }', True),
         ("query A { a }\nmutation B { newSession }", False),
         ("query A { a } mutation B { newSession }", False),
         ("subscription S { a }", False),
+        (", mutation M { newSession }", False),
+        ("\ufeffmutation M { newSession }", False),
+        ("query Broken {", False),
     ],
 )
 def test_operation_kind_decides_retry_safety(document: str, is_query: bool) -> None:
@@ -98,6 +101,21 @@ def test_errors_raise_typed_error_with_partial_data_and_request_id() -> None:
     assert first.path == ("order",)
     assert first.locations == ((1, 3),)
     assert first.error_type == "DataFetchingException"
+
+
+def test_odd_error_entries_keep_message_and_request_id() -> None:
+    entry = {
+        "message": "m",
+        "locations": [{"line": "x"}, {"line": None}, {"line": 2, "column": 5}],
+        "path": "nope",
+    }
+    body = json.dumps({"errors": [entry, "plain"]})
+    with pytest.raises(GraphQLResponseError) as info:
+        parse_response(_response(body, **{"X-Request-ID": "r-2"}))
+    first, second = info.value.errors
+    assert (first.message, first.locations, first.path) == ("m", ((2, 5),), None)
+    assert second.message == "plain"
+    assert info.value.request_id == "r-2"
 
 
 @pytest.mark.parametrize(
