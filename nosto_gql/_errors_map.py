@@ -17,6 +17,7 @@ from ._exceptions import (
     ServerError,
 )
 from ._facts import REQUEST_ID_HEADER
+from ._retry import retry_after_seconds
 
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
@@ -58,7 +59,13 @@ def status_error(response: httpx.Response, what: str) -> APIStatusError:
     message = f"{what} failed: {detail}" if detail else f"{what} failed"
     if cls is AuthenticationError:
         message += " (check that the token is right and belongs to this endpoint's family)"
-    return cls(message, status_code=status, request_id=request_id_of(response), body=body)
+    return cls(
+        message,
+        status_code=status,
+        request_id=request_id_of(response),
+        body=body,
+        retry_after=retry_after_seconds(response),
+    )
 
 
 def _message_of(body: Any) -> str:

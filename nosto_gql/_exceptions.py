@@ -94,10 +94,13 @@ class APIStatusError(NostoError):
         status_code: int,
         request_id: str | None,
         body: Any = None,
+        retry_after: float | None = None,
     ) -> None:
         self.status_code = status_code
         self.request_id = request_id
         self.body = body
+        # Seconds the server asked the client to wait (Retry-After), if it said.
+        self.retry_after = retry_after
         suffix = f" (HTTP {status_code}, request id {request_id or 'not given'})"
         super().__init__(message + suffix)
 

@@ -52,7 +52,7 @@ class RetryPolicy:
         A Retry-After longer than ``max_delay`` is not shortened: retrying before the server
         asked would be refused again, so the error goes to the caller instead.
         """
-        retry_after = _retry_after_seconds(response)
+        retry_after = retry_after_seconds(response)
         if retry_after is None:
             return self.backoff(attempt)
         return retry_after if retry_after <= self.max_delay else None
@@ -69,7 +69,8 @@ def _is_certificate_failure(error: BaseException) -> bool:
     return False
 
 
-def _retry_after_seconds(response: httpx.Response) -> float | None:
+def retry_after_seconds(response: httpx.Response) -> float | None:
+    """The Retry-After header in seconds (delta or HTTP date), or None when absent/unreadable."""
     value = response.headers.get("Retry-After")
     if value is None:
         return None

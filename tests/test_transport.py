@@ -210,9 +210,10 @@ def test_retry_after_as_http_date_is_honoured(harness: Harness) -> None:
 
 def test_retry_after_longer_than_the_cap_is_not_shortened(harness: Harness) -> None:
     rec = Recorder(httpx.Response(429, headers={"Retry-After": "120"}), httpx.Response(200))
-    with pytest.raises(RateLimitError):
+    with pytest.raises(RateLimitError) as info:
         harness.request(rec, TokenFamily.APPS, "POST", "/x", idempotent=True)
     assert len(rec.requests) == 1 and harness.slept == []
+    assert info.value.retry_after == 120.0  # so the caller can honour it
 
 
 def test_non_idempotent_request_is_never_retried_after_reaching_server(harness: Harness) -> None:
