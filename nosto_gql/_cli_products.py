@@ -8,13 +8,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ._exceptions import ConfigurationError, InvalidInputError, NostoError
+from ._exceptions import (
+    AuthenticationError,
+    ConfigurationError,
+    InvalidInputError,
+    NostoError,
+)
 
 
 def read_items(path: str) -> list[Any]:
     """A JSON array, a single JSON object, or JSON lines (one object per line); '-' is stdin."""
-    # utf-8-sig: spreadsheet exports often start with a byte-order mark.
-    text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
+    text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    # Spreadsheet exports often start with a byte-order mark.
+    text = text.removeprefix("\ufeff")
     if not path.endswith(".jsonl"):
         try:
             document = json.loads(text)
@@ -34,16 +40,11 @@ def read_items(path: str) -> list[Any]:
     return items
 
 
-def _error_report(exc: NostoError) -> dict[str, Any]:
-    report: dict[str, Any] = {
-        "ok": False,
-        "error": {"type": type(exc).__name__, "message": str(exc)},
-    }
-    if isinstance(exc, InvalidInputError):
-        report["error"]["problems"] = [
-            {"where": where, "problem": problem} for where, problem in exc.problems
-        ]
-    return report
+def _report_failure(as_json: bool, kind: str, message: str, details: dict[str, Any]) -> None:
+    if as_json:
+        print(json.dumps({"ok": False, "error": {"type": kind, "message": message, **details}}))
+    else:
+        print(f"nosto-gql: {kind}: {message}", file=sys.stderr)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -67,18 +68,20 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         items = read_items(args.file)
-    except (OSError, ValueError) as exc:
-        print(f"nosto-gql: cannot read {args.file}: {exc}", file=sys.stderr)
+    except (OSError, ValueError, RecursionError) as exc:
+        problem = f"cannot read {args.file}: {exc}"
+        _report_failure(args.json, "InputFileError", problem, {})
         return 2
     try:
         with NostoClient.from_env() as client:
             result = client.products.upsert(items, partial=args.partial)
     except NostoError as exc:
-        if args.json:
-            print(json.dumps(_error_report(exc), indent=2))
-        else:
-            print(f"nosto-gql: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 2 if isinstance(exc, ConfigurationError) else 1
+        details = {}
+        if isinstance(exc, InvalidInputError):
+            details["problems"] = [{"where": w, "problem": p} for w, p in exc.problems]
+        _report_failure(args.json, type(exc).__name__, str(exc), details)
+        # A missing, wrong or refused token is a setup problem, like a bad base URL.
+        return 2 if isinstance(exc, ConfigurationError | AuthenticationError) else 1
     if args.json:
         print(
             json.dumps(

@@ -10,7 +10,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._exceptions import BadRequestError, BulkUploadError, InvalidInputError, NostoError
+from .._exceptions import (
+    AuthenticationError,
+    BadRequestError,
+    BulkUploadError,
+    InvalidInputError,
+    NostoError,
+)
 from .._facts import MAX_PAYLOAD_BYTES
 
 
@@ -142,6 +148,10 @@ def batch_outcomes(batch: Batch, error: NostoError | None) -> tuple[list[ItemOut
     """
     if error is None:
         return [ItemOutcome(i, ItemStatus.ACCEPTED) for i in batch.item_ids], True
+    if isinstance(error, AuthenticationError):
+        # Refused before Nosto looked at the body: surely not stored, and the next batch
+        # would be refused the same way.
+        return [ItemOutcome(i, ItemStatus.REJECTED, str(error)) for i in batch.item_ids], False
     if isinstance(error, BadRequestError):
         per_item = _errors_by_item(error.body)
         # Only a listing that names items of this batch, and nothing else, says which items

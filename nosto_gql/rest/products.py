@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .._exceptions import APIStatusError, NostoError, TransportError
+from .._exceptions import APIStatusError, AuthenticationError, NostoError, TransportError
 from .._facts import MAX_PAYLOAD_BYTES, PRODUCTS_UPSERT, Endpoint
 from .._transport import AsyncTransport, RequestSpec, Transport
 from ..models import validate_products
@@ -47,7 +47,8 @@ class _BulkRun:
     def __init__(self, encoded: list[tuple[str, bytes]], max_bytes: int) -> None:
         self.result = BulkResult()
         self._batches: Iterator[Batch] = plan_batches(encoded, max_bytes=max_bytes)
-        self._remaining = [item_id for item_id, _ in encoded]
+        self._ids = [item_id for item_id, _ in encoded]
+        self._done = 0
 
     def next_batch(self) -> Batch | None:
         if self.result.error is not None:
@@ -58,10 +59,17 @@ class _BulkRun:
         self.result.requests_sent += 1
         outcomes, may_continue = batch_outcomes(batch, error)
         self.result.outcomes.extend(outcomes)
-        self._remaining = self._remaining[len(batch.item_ids) :]
+        self._done += len(batch.item_ids)
         if not may_continue:
             self.result.error = error
-            self.result.outcomes.extend(not_attempted(self._remaining))
+            self.result.outcomes.extend(not_attempted(self._ids[self._done :]))
+
+    def finish(self) -> BulkResult:
+        """The result; a wrong token that stopped everything is raised as what it is."""
+        error = self.result.error
+        if isinstance(error, AuthenticationError) and not self.result.accepted:
+            raise error
+        return self.result
 
 
 class ProductsAPI:
@@ -78,7 +86,8 @@ class ProductsAPI:
         sent). ``partial=True`` allows deliberate partial updates (`ProductUpdate`), e.g.
         ``{"product_id": "1", "availability": "OutOfStock"}``. Returns a `BulkResult` saying
         which products were accepted, rejected (with Nosto's message) or not attempted; call
-        ``.raise_for_errors()`` to turn anything but full success into an exception.
+        ``.raise_for_errors()`` to turn anything but full success into an exception. A token
+        Nosto refuses (401/403) before anything was accepted raises `AuthenticationError`.
         """
         self._transport.config.tokens.require(PRODUCTS_UPSERT.family)
         run = _BulkRun(
@@ -86,7 +95,7 @@ class ProductsAPI:
         )
         while (batch := run.next_batch()) is not None:
             run.record(batch, self._send(PRODUCTS_UPSERT, batch))
-        return run.result
+        return run.finish()
 
     def _send(self, endpoint: Endpoint, batch: Batch) -> NostoError | None:
         try:
@@ -113,7 +122,7 @@ class AsyncProductsAPI:
         )
         while (batch := run.next_batch()) is not None:
             run.record(batch, await self._send(PRODUCTS_UPSERT, batch))
-        return run.result
+        return run.finish()
 
     async def _send(self, endpoint: Endpoint, batch: Batch) -> NostoError | None:
         try:

@@ -62,10 +62,28 @@ def test_invalid_product_fails_before_sending(
     assert len(env.state.requests) == before
 
 
-def test_unreadable_file_is_a_usage_error(env: Sandbox, tmp_path: Path) -> None:
+def test_unreadable_file_is_a_usage_error(
+    env: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "broken.json").write_text("[{")
     assert main(["products", "upsert", str(tmp_path / "broken.json")]) == 2
     assert main(["products", "upsert", str(tmp_path / "missing.json")]) == 2
+    capsys.readouterr()
+    assert main(["products", "upsert", "--json", str(tmp_path / "missing.json")]) == 2
+    assert json.loads(capsys.readouterr().out)["error"]["type"] == "InputFileError"
+
+
+def test_wrong_token_is_a_setup_error(
+    env: Sandbox,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("NOSTO_API_PRODUCTS_TOKEN", "wrong")
+    file = tmp_path / "products.json"
+    file.write_text(json.dumps([GOOD]))
+    assert main(["products", "upsert", str(file)]) == 2
+    assert "AuthenticationError" in capsys.readouterr().err
 
 
 def test_missing_token_names_the_variable(

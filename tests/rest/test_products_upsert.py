@@ -7,7 +7,13 @@ import json
 import httpx
 import pytest
 
-from nosto_gql import InvalidInputError, MissingTokenError, NostoClient, Tokens
+from nosto_gql import (
+    AuthenticationError,
+    InvalidInputError,
+    MissingTokenError,
+    NostoClient,
+    Tokens,
+)
 from nosto_gql.rest import ItemStatus, ProductsAPI
 
 
@@ -96,3 +102,20 @@ def test_missing_products_token_raises_before_validation_or_sending() -> None:
     client = NostoClient(tokens=Tokens(apps="a"))
     with pytest.raises(MissingTokenError, match="NOSTO_API_PRODUCTS_TOKEN"):
         client.products.upsert([product("A")])
+
+
+def test_refused_token_raises_authentication_error_when_nothing_was_accepted() -> None:
+    server = Server(401)
+    with pytest.raises(AuthenticationError):
+        _api(server, max_bytes=10_000).upsert([product("A")])
+
+
+def test_token_refused_midway_reports_rejected_and_not_attempted() -> None:
+    server = Server(200, 403)
+    result = _api(server, max_bytes=300).upsert([product(f"P{i}") for i in range(3)])
+    assert [o.status for o in result.outcomes] == [
+        ItemStatus.ACCEPTED,
+        ItemStatus.REJECTED,
+        ItemStatus.NOT_ATTEMPTED,
+    ]
+    assert isinstance(result.error, AuthenticationError)
