@@ -25,6 +25,7 @@ from ._exceptions import (
     TransportError,
 )
 from ._facts import Availability, TokenFamily
+from ._partial import with_errors, with_errors_async
 from ._tokens import Tokens
 from ._version import __version__
 
@@ -53,4 +54,6 @@ __all__ = [
     "Tokens",
     "TransportError",
     "__version__",
+    "with_errors",
+    "with_errors_async",
 ]

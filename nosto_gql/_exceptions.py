@@ -150,7 +150,12 @@ class GraphQLError:
 
 
 class GraphQLResponseError(NostoError):
-    """The GraphQL response carried ``errors``. ``data`` keeps whatever partial data came back."""
+    """The GraphQL response carried ``errors``; no data is lost.
+
+    ``data`` is the raw ``data`` object as received (or None). ``partial`` is the operation's
+    typed result built from it, with every field under an error's path read as null; it is None
+    when the response had no data, or for untyped calls.
+    """
 
     def __init__(
         self,
@@ -158,10 +163,12 @@ class GraphQLResponseError(NostoError):
         *,
         data: Any = None,
         request_id: str | None = None,
+        partial: Any = None,
     ) -> None:
         self.errors = list(errors)
         self.data = data
         self.request_id = request_id
+        self.partial = partial
         first = self.errors[0].message if self.errors else "unknown error"
         more = f" (+{len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
         super().__init__(f"{first}{more} (request id {request_id or 'not given'})")

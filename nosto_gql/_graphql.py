@@ -8,6 +8,7 @@ mutation (newSession, placeOrder...) never once it may have reached Nosto.
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 from typing import Any, ClassVar, TypeVar
@@ -125,8 +126,49 @@ ResultT = TypeVar("ResultT", bound=BaseModel)
 
 
 def parse_result(model: type[ResultT], response: httpx.Response) -> ResultT:
-    """The operation's typed result; a body of another shape is a `MalformedResponseError`."""
-    data = parse_response(response)
+    """The operation's typed result; a body of another shape is a `MalformedResponseError`.
+
+    A response with ``errors`` raises `GraphQLResponseError` carrying the typed partial result
+    (fields under an error's path read as null) as ``.partial``.
+    """
+    try:
+        data = parse_response(response)
+    except GraphQLResponseError as error:
+        if isinstance(error.data, dict):
+            try:
+                partial = _validated(model, _null_error_paths(error.data, error.errors), response)
+            except MalformedResponseError:
+                partial = None  # the raw .data is still there; the GraphQL error is what matters
+            error.partial = partial
+        raise
+    return _validated(model, data, response)
+
+
+def _null_error_paths(data: dict[str, Any], errors: list[GraphQLError]) -> dict[str, Any]:
+    """A copy of ``data`` in which the value at each error's path is null, as the GraphQL spec
+    says it must be (a server that also sent a value there is not trusted)."""
+    result = copy.deepcopy(data)
+    for error in errors:
+        if error.path:
+            _set_null(result, error.path)
+    return result
+
+
+def _set_null(node: Any, path: tuple[str | int, ...]) -> None:
+    *parents, last = path
+    for key in parents:
+        node = node[key] if _has(node, key) else None
+    if _has(node, last):
+        node[last] = None
+
+
+def _has(node: Any, key: str | int) -> bool:
+    if isinstance(node, dict):
+        return isinstance(key, str) and key in node
+    return isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)
+
+
+def _validated(model: type[ResultT], data: Any, response: httpx.Response) -> ResultT:
     try:
         return model.model_validate(data)
     except ValidationError as exc:

@@ -210,3 +210,14 @@ def test_untrusted_certificate_fails_closed(sandbox: Sandbox) -> None:
     ):
         client.apps.new_session()
     assert all(r.path != "/v1/graphql" for r in sandbox.state.requests)
+
+
+def test_unknown_product_gives_typed_partial_with_null_field(
+    client: NostoClient, catalog: object
+) -> None:
+    from nosto_gql import with_errors
+
+    result, errors = with_errors(client.apps.product_by_id, id="NO-SUCH-PRODUCT")
+    assert result is not None and result.product is None
+    assert errors[0].path == ("product",)
+    assert errors[0].error_type == "DataFetchingException"
