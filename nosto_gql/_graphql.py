@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+from datetime import datetime
 from typing import Any, ClassVar, TypeVar
 
 import httpx
@@ -76,6 +77,9 @@ def _encode_value(value: Any) -> Any:
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, list):
         return [_encode_value(item) for item in value]
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        # Nosto's only date-time scalar is LocalDateTime (no zone); see nosto_gql.scalars.
+        raise ValueError("LocalDateTime has no time zone: pass a naive datetime")
     return to_jsonable_python(value)
 
 

@@ -67,6 +67,13 @@ def test_unserialisable_variable_is_invalid_input_naming_it() -> None:
         encode_variables({"referer": object()}, UNSET)
 
 
+def test_aware_datetime_variable_is_refused() -> None:
+    from datetime import timezone
+
+    with pytest.raises(InvalidInputError, match="time zone"):
+        encode_variables({"when": datetime(2024, 5, 1, tzinfo=timezone.utc)}, UNSET)
+
+
 def test_local_date_time_is_sent_without_zone() -> None:
     params = InputOrderStatusParams(order_status="paid", status_date=datetime(2024, 5, 1, 12, 30))
     assert encode_variables({"p": params}, UNSET) == {
