@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from ._exceptions import ConfigurationError, InsecureURLError
-from ._facts import DEFAULT_BASE_URL
+from ._facts import DEFAULT_BASE_URL, looks_like_bot
 from ._tokens import Tokens
 from ._version import __version__
 
@@ -91,8 +91,11 @@ class ClientConfig:
             raise ConfigurationError("max_retries must be an int >= 0.")
         if self.max_retries < 0:
             raise ConfigurationError("max_retries must be >= 0.")
-        if not self.user_agent.strip():
-            raise ConfigurationError("user_agent must not be empty: Nosto rejects empty ones.")
+        if looks_like_bot(self.user_agent):
+            raise ConfigurationError(
+                f"user_agent {self.user_agent!r} would be rejected by Nosto's bot detection "
+                "(empty, or containing 'bot'); use a realistic one"
+            )
         if not self.user_agent.isascii():
             raise ConfigurationError("user_agent must be ASCII (HTTP header values are).")
 

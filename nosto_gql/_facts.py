@@ -24,6 +24,16 @@ SESSION_TTL = timedelta(minutes=30)
 # The catalog listing (`products`) can page over at most this many products (NOTES.md 2).
 PRODUCTS_LISTING_CAP = 10_000
 
+# Nosto's bot detection rejects session traffic whose User-Agent is empty or contains "bot"
+# (NOTES.md 2, User-Agent / bot detection).
+BOT_USER_AGENT_MARKER = "bot"
+
+
+def looks_like_bot(user_agent: str) -> bool:
+    """True for a User-Agent that Nosto's bot detection would reject."""
+    return not user_agent.strip() or BOT_USER_AGENT_MARKER in user_agent.lower()
+
+
 # Header that keeps test traffic out of Nosto's statistics (NOTES.md 2, Test traffic).
 IGNORE_TRAFFIC_HEADER = "X-Nosto-Ignore"
 REQUEST_ID_HEADER = "X-Request-ID"

@@ -389,3 +389,9 @@ def test_wrong_kind_of_http_client_is_refused() -> None:
         NostoClient(tokens=TOKENS, http_client=httpx.AsyncClient())  # type: ignore[arg-type]
     with pytest.raises(ConfigurationError, match="auth"):
         NostoClient(tokens=TOKENS, http_client=httpx.Client(auth=("u", "p")))
+
+
+@pytest.mark.parametrize("user_agent", ["  ", "mybot/1.0", "Googlebot"])
+def test_user_agent_nosto_would_reject_is_refused_up_front(user_agent: str) -> None:
+    with pytest.raises(ConfigurationError, match="bot detection"):
+        NostoClient(tokens=TOKENS, user_agent=user_agent)

@@ -148,7 +148,12 @@ async def graphql_endpoint(request: Request, state: SandboxState) -> Response:
         return json_error(400, "bad_request", "operationName must be a string")
     details = _request_details(request)
     details["operation_name"] = operation_name
-    context = RequestContext(state, details["request_id"], ignores_statistics(request.headers))
+    context = RequestContext(
+        state,
+        details["request_id"],
+        ignores_statistics(request.headers),
+        user_agent=request.headers.get("user-agent", ""),
+    )
     return JSONResponse(execute_request(query, variables, operation_name, context))
 
 

@@ -27,6 +27,7 @@ class RequestContext:
     request_id: str
     # Traffic marked with X-Nosto-Ignore works normally but leaves statistics untouched.
     ignore_statistics: bool = False
+    user_agent: str = ""
 
     @property
     def now(self) -> datetime:

@@ -10,6 +10,7 @@ from typing import Any
 
 from graphql import GraphQLResolveInfo
 
+from .._facts import looks_like_bot
 from ._context import FetchError, RequestContext, context_of
 from ._mapping import nosto_timestamp
 from ._pages import PageScope
@@ -117,8 +118,17 @@ def _record_event(
     return recorded
 
 
+def _refuse_bots(context: RequestContext) -> None:
+    if looks_like_bot(context.user_agent):
+        raise FetchError(
+            "Request rejected by bot detection: send a realistic User-Agent "
+            f"(got {context.user_agent!r})"
+        )
+
+
 def resolve_new_session(_root: None, info: GraphQLResolveInfo, **args: Any) -> str:
     context = context_of(info)
+    _refuse_bots(context)
     session = context.state._create_session(referer=args.get("referer"))
     _apply_customer(context, session, args.get("customer"))
     return session.id
@@ -126,6 +136,7 @@ def resolve_new_session(_root: None, info: GraphQLResolveInfo, **args: Any) -> s
 
 def resolve_update_session(_root: None, info: GraphQLResolveInfo, **args: Any) -> SessionView:
     context = context_of(info)
+    _refuse_bots(context)
     by = args.get("by")
     session = _find_session(context, by, args["id"], create=by == "BY_REF")
     params = args.get("params") or {}
