@@ -132,6 +132,29 @@ class NostoClient(_ClientBase[Transport, httpx.Client]):
         )
         return self.transport.send(spec)
 
+    def graphql(
+        self,
+        document: str,
+        variables: Mapping[str, Any] | None = None,
+        operation_name: str | None = None,
+        *,
+        content_type: str = "application/json",
+        validate: bool = True,
+    ) -> dict[str, Any]:
+        """Run any GraphQL document (API_APPS) and return its ``data``.
+
+        The document (and variables) are validated against the bundled schema first
+        (``validate=False`` skips that). ``content_type="application/graphql"`` sends the bare
+        document, for operations without variables. Queries may be retried, mutations never.
+        """
+        from ._dynamic import graphql_spec
+        from ._graphql import parse_response
+
+        spec = graphql_spec(
+            document, variables, operation_name, content_type=content_type, validate=validate
+        )
+        return parse_response(self.transport.send(spec))
+
     def close(self) -> None:
         self.transport.close()
 
@@ -187,6 +210,24 @@ class AsyncNostoClient(_ClientBase[AsyncTransport, httpx.AsyncClient]):
             family, method, path, idempotent, json, content, content_type, headers, params
         )
         return await self.transport.send(spec)
+
+    async def graphql(
+        self,
+        document: str,
+        variables: Mapping[str, Any] | None = None,
+        operation_name: str | None = None,
+        *,
+        content_type: str = "application/json",
+        validate: bool = True,
+    ) -> dict[str, Any]:
+        """Run any GraphQL document (API_APPS), return its ``data``; see `NostoClient.graphql`."""
+        from ._dynamic import graphql_spec
+        from ._graphql import parse_response
+
+        spec = graphql_spec(
+            document, variables, operation_name, content_type=content_type, validate=validate
+        )
+        return parse_response(await self.transport.send(spec))
 
     async def aclose(self) -> None:
         await self.transport.aclose()
