@@ -16,6 +16,7 @@ from ._tokens import Tokens
 from ._transport import AsyncTransport, QueryParams, RequestSpec, Transport
 
 if TYPE_CHECKING:
+    import gql
     from typing_extensions import Self
 
     from nosto_gql_apps.async_client import AsyncAppsClient
@@ -155,6 +156,13 @@ class NostoClient(_ClientBase[Transport, httpx.Client]):
         )
         return parse_response(self.transport.send(spec))
 
+    def gql_client(self, **options: Any) -> gql.Client:
+        """A `gql.Client` sending through this client's transport, validating with the bundled
+        schema; ``options`` go to ``gql.Client`` (see `nosto_gql.dynamic`)."""
+        from .dynamic import gql_client
+
+        return gql_client(self.transport, **options)
+
     def close(self) -> None:
         self.transport.close()
 
@@ -228,6 +236,13 @@ class AsyncNostoClient(_ClientBase[AsyncTransport, httpx.AsyncClient]):
             document, variables, operation_name, content_type=content_type, validate=validate
         )
         return parse_response(await self.transport.send(spec))
+
+    def gql_client(self, **options: Any) -> gql.Client:
+        """A `gql.Client` with an async transport on this client's; use ``async with`` or
+        ``await ....execute_async(...)`` (see `nosto_gql.dynamic`)."""
+        from .dynamic import async_gql_client
+
+        return async_gql_client(self.transport, **options)
 
     async def aclose(self) -> None:
         await self.transport.aclose()
