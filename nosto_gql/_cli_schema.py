@@ -20,7 +20,11 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 def add_arguments(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``schema pull`` / ``schema diff`` to the top-level subparsers (``add_subparsers()``)."""
-    schema = commands.add_parser("schema", help="pull the live API_APPS schema, diff schemas")
+    schema = commands.add_parser(
+        "schema",
+        help="pull the live API_APPS schema, diff schemas",
+        description="Fetch the live API_APPS schema as SDL, or compare two versions of a schema.",
+    )
     actions = schema.add_subparsers(dest="schema_action", required=True)
 
     pull = actions.add_parser(
