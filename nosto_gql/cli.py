@@ -7,6 +7,7 @@ failed demo step, an API error); 2 wrong usage or configuration.
 from __future__ import annotations
 
 import argparse
+import importlib
 import importlib.util
 import keyword
 import sys
@@ -26,57 +27,123 @@ class UsageError(Exception):
     """The command line cannot work as given; reported with exit code 2."""
 
 
+def _require_codegen() -> None:
+    """generate and check need ariadne-codegen (and tomli before Python 3.11)."""
+    needed = ["ariadne_codegen"] + (["tomli"] if sys.version_info < (3, 11) else [])
+    for name in needed:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            raise UsageError(
+                f"this command needs the codegen extra ({name} is not installed): "
+                "pip install 'nosto-gql[codegen]'"
+            ) from exc
+
+
 def _codegen_config(args: argparse.Namespace) -> CodegenConfig:
     from ._schema import bundled_schema_path
-    from .codegen import CodegenConfig, load_config
+    from .codegen import CodegenConfig, CodegenConfigError, check_target, load_config
 
-    if args.config:
-        config = load_config(Path(args.config))
-    elif args.queries and args.package:
-        config = CodegenConfig(
-            schema_path=bundled_schema_path(),
-            queries_path=Path(args.queries),
-            package_name=args.package,
-            target_dir=Path(args.target),
-        )
-    else:
-        raise UsageError("give --config FILE, or --queries DIR and --package NAME")
-    if args.schema:
-        config.schema_path = Path(args.schema)
-    if not config.schema_path.is_file():
-        raise UsageError(f"schema file {config.schema_path} not found")
-    if not config.queries_path.exists():
-        raise UsageError(f"queries path {config.queries_path} not found")
-    if not config.package_name.isidentifier() or keyword.iskeyword(config.package_name):
-        raise UsageError(f"--package {config.package_name!r} is not a valid Python package name")
+    try:
+        if args.config:
+            config = load_config(Path(args.config))
+        elif args.queries and args.package:
+            config = CodegenConfig(
+                schema_path=bundled_schema_path(),
+                queries_path=Path(args.queries),
+                package_name=args.package,
+                target_dir=Path(args.target),
+            )
+        else:
+            raise UsageError("give --config FILE, or --queries DIR and --package NAME")
+        if args.schema:
+            config.schema_path = Path(args.schema)
+        if not config.schema_path.is_file():
+            raise UsageError(f"schema file {config.schema_path} not found")
+        if not config.queries_path.exists():
+            raise UsageError(f"queries path {config.queries_path} not found")
+        if not config.package_name.isidentifier() or keyword.iskeyword(config.package_name):
+            raise UsageError(
+                f"--package {config.package_name!r} is not a valid Python package name"
+            )
+        check_target(config)
+    except CodegenConfigError as exc:
+        raise UsageError(str(exc)) from exc
     return config
 
 
+def _codegen_command(
+    run: Callable[[argparse.Namespace], int],
+) -> Callable[[argparse.Namespace], int]:
+    """Configuration errors become usage errors (exit 2); problems in the schema or the
+    operations are printed as ``file:line:col: message`` (exit 1)."""
+
+    def handler(args: argparse.Namespace) -> int:
+        _require_codegen()
+        from .codegen import CodegenConfigError, CodegenProblems
+
+        try:
+            return run(args)
+        except CodegenConfigError as exc:
+            raise UsageError(str(exc)) from exc
+        except CodegenProblems as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            print(f"{len(exc.problems)} problem(s) found", file=sys.stderr)
+            return EXIT_PROBLEMS
+
+    return handler
+
+
+@_codegen_command
 def _cmd_generate(args: argparse.Namespace) -> int:
-    from .codegen import render_package, validate_operations, write_package
+    from .codegen import (
+        CodegenProblems,
+        check_replaceable,
+        load_schema,
+        render_package,
+        validate_operations,
+        write_package,
+    )
 
     config = _codegen_config(args)
-    problems = validate_operations(config.schema_path.read_text(), [config.queries_path])
-    for problem in problems:
-        print(problem, file=sys.stderr)
+    check_replaceable(config, force=args.force)
+    problems = validate_operations(
+        load_schema(config.schema_path),
+        [config.queries_path],
+        exclude=[config.package_dir],
+        module_names=config.module_names,
+    )
     if problems:
-        return EXIT_PROBLEMS
-    package = write_package(config, render_package(config))
+        raise CodegenProblems(problems)
+    package = write_package(config, render_package(config), force=args.force)
     print(f"generated {package} (sync {config.client_name}, async {config.async_client_name})")
     return EXIT_OK
 
 
+@_codegen_command
 def _cmd_check(args: argparse.Namespace) -> int:
-    from .codegen import render_package, stale_files, validate_operations
+    from .codegen import (
+        CodegenProblems,
+        load_schema,
+        render_package,
+        stale_files,
+        validate_operations,
+    )
 
     config = _codegen_config(args)
     query_paths = [Path(q) for q in args.extra_queries] or [config.queries_path]
-    problems = validate_operations(config.schema_path.read_text(), query_paths)
-    for problem in problems:
-        print(problem, file=sys.stderr)
+    problems = validate_operations(
+        load_schema(config.schema_path),
+        query_paths,
+        exclude=[config.package_dir],
+        module_names=config.module_names,
+    )
     if problems:
-        print(f"{len(problems)} problem(s) in operations", file=sys.stderr)
-        return EXIT_PROBLEMS
+        raise CodegenProblems(problems)
+    if args.extra_queries:
+        print(f"ok: {', '.join(args.extra_queries)} valid (package not compared)")
+        return EXIT_OK
     stale = stale_files(config, render_package(config))
     if stale:
         print(
@@ -119,12 +186,19 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return exit_code
 
 
-def _add_codegen_options(parser: argparse.ArgumentParser) -> None:
+def _add_codegen_options(parser: argparse.ArgumentParser, *, writes: bool = False) -> None:
     parser.add_argument("--config", help="pyproject.toml with a [tool.ariadne-codegen] section")
     parser.add_argument("--queries", help="directory of .graphql operation files")
     parser.add_argument("--package", help="name of the Python package to generate")
     parser.add_argument("--target", default=".", help="directory to put the package in")
     parser.add_argument("--schema", help="schema SDL file (default: the bundled API_APPS schema)")
+    if writes:
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="replace the package folder even if it exists and has no "
+            ".nosto-gql-generated marker (i.e. nosto-gql did not write it); its files are lost",
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -135,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     generate = commands.add_parser(
         "generate", help="compile .graphql operations into a typed sync+async package"
     )
-    _add_codegen_options(generate)
+    _add_codegen_options(generate, writes=True)
     generate.set_defaults(handler=_cmd_generate)
 
     check = commands.add_parser(

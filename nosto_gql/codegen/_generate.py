@@ -10,75 +10,29 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import shutil
-import sys
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .._schema import SCHEMA_FILE_NAME
+from graphql import DocumentNode, ExecutableDefinitionNode
+
+from .._schema import PACKAGED_SCHEMA_FILE_NAME
+from ._config import CodegenConfig
+from ._names import class_name_of, method_name_of
+from ._problems import CodegenProblems, OperationProblem
+from ._shadowing import shadowed_names
+from ._validate import operation_files, read_operations
+from ._write import MARKER_CONTENT, MARKER_FILE_NAME
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _PLUGIN = "nosto_gql.codegen._plugin.NostoCodegenPlugin"
 
-# LocalDateTime is Nosto's zone-less timestamp; pydantic reads and writes it as ISO-8601.
-DEFAULT_SCALARS: dict[str, dict[str, str]] = {"LocalDateTime": {"type": "datetime.datetime"}}
 
-
-@dataclass
-class CodegenConfig:
-    """What to compile and where the package goes."""
-
-    schema_path: Path
-    queries_path: Path
-    package_name: str
-    target_dir: Path
-    client_name: str = "Client"
-    scalars: dict[str, dict[str, str]] = field(default_factory=lambda: dict(DEFAULT_SCALARS))
-    # Any other [tool.ariadne-codegen] settings, passed through unchanged.
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def package_dir(self) -> Path:
-        return self.target_dir / self.package_name
-
-    @property
-    def async_client_name(self) -> str:
-        return f"Async{self.client_name}"
-
-
-_OWN_KEYS = {
-    "schema_path",
-    "queries_path",
-    "target_package_name",
-    "target_package_path",
-    "client_name",
-    "scalars",
-}
-
-
-def load_config(pyproject: Path) -> CodegenConfig:
-    """Read ``[tool.ariadne-codegen]`` from a pyproject.toml; paths are relative to its folder."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on 3.10 only
-        import tomli as tomllib
-    with pyproject.open("rb") as fh:
-        section = tomllib.load(fh).get("tool", {}).get("ariadne-codegen", {})
-    root = pyproject.resolve().parent
-    return CodegenConfig(
-        schema_path=root / section.get("schema_path", "schema/nosto-apps.graphql"),
-        queries_path=root / section.get("queries_path", "queries"),
-        package_name=section.get("target_package_name", "graphql_client"),
-        target_dir=root / section.get("target_package_path", "."),
-        client_name=section.get("client_name", "Client"),
-        scalars={**DEFAULT_SCALARS, **section.get("scalars", {})},
-        extra={k: v for k, v in section.items() if k not in _OWN_KEYS},
-    )
-
-
-def _ariadne_section(config: CodegenConfig, scratch: Path, *, async_client: bool) -> dict[str, Any]:
+def _ariadne_section(
+    config: CodegenConfig, queries: Path, scratch: Path, *, async_client: bool
+) -> dict[str, Any]:
     flavour = "async_base_client" if async_client else "base_client"
     section: dict[str, Any] = {
         "include_comments": "none",
@@ -86,7 +40,7 @@ def _ariadne_section(config: CodegenConfig, scratch: Path, *, async_client: bool
         "lazy_imports": True,
         **config.extra,
         "schema_path": str(config.schema_path),
-        "queries_path": str(config.queries_path),
+        "queries_path": str(queries),
         "target_package_name": config.package_name,
         "target_package_path": str(scratch),
         "scalars": config.scalars,
@@ -104,60 +58,97 @@ def _ariadne_section(config: CodegenConfig, scratch: Path, *, async_client: bool
     return {"tool": {"ariadne-codegen": section}}
 
 
+def _queries_for_ariadne(config: CodegenConfig, files: list[Path], scratch: Path) -> Path:
+    """What ariadne-codegen reads: exactly the files we validated. Given a directory, it would
+    read every .graphql/.graphqls/.gql file below it, virtualenvs and the package included."""
+    if not config.queries_path.is_dir():
+        return config.queries_path
+    copy = scratch / "queries"
+    for path in files:
+        target = copy / path.relative_to(config.queries_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    copy.mkdir(exist_ok=True)
+    return copy
+
+
 def render_package(config: CodegenConfig) -> dict[str, bytes]:
-    """The generated package as {relative path: content}. Deterministic for the same input."""
+    """The generated package as {relative path: content}. Deterministic for the same input.
+
+    Raises `CodegenProblems` when ariadne-codegen fails or produces names that shadow each
+    other, located at the operation involved when it can be told.
+    """
     from ariadne_codegen.main import client as ariadne_client
 
+    files_read = operation_files([config.queries_path], exclude=[config.package_dir])
+    documents, problems = read_operations(files_read)
+    if problems:
+        raise CodegenProblems(problems)
     files: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="nosto-gql-codegen-") as tmp:
+        queries = _queries_for_ariadne(config, files_read, Path(tmp))
         for async_client in (False, True):
             scratch = Path(tmp) / ("async" if async_client else "sync")
             scratch.mkdir()
-            # ariadne-codegen reports progress on stdout; our CLI prints its own summary.
-            with contextlib.redirect_stdout(io.StringIO()):
-                section = _ariadne_section(config, scratch, async_client=async_client)
-                ariadne_client(section)  # type: ignore[no-untyped-call]
+            section = _ariadne_section(config, queries, scratch, async_client=async_client)
+            try:
+                # ariadne-codegen reports progress on stdout; our CLI prints its own summary.
+                with contextlib.redirect_stdout(io.StringIO()):
+                    ariadne_client(section)  # type: ignore[no-untyped-call]
+            except Exception as exc:  # any failure of the generator is a problem, not a crash
+                raise CodegenProblems([_locate(_failure(exc), config, documents)]) from exc
             package = scratch / config.package_name
             for path in sorted(package.rglob("*.py")):
                 name = path.relative_to(package).as_posix()
                 if async_client and name not in ("async_client.py", "async_base_client.py"):
                     continue
                 files[name] = path.read_bytes()
-    files[SCHEMA_FILE_NAME] = config.schema_path.read_bytes()
+    shadowed = []
+    for module, name, how in shadowed_names(files):
+        message = f"generated {module} binds the name {name} twice ({how}); rename one of them"
+        shadowed.append(_locate(message, config, documents, class_name=name))
+    if shadowed:
+        raise CodegenProblems(sorted(set(shadowed)))
+    files[PACKAGED_SCHEMA_FILE_NAME] = config.schema_path.read_bytes()
+    files[MARKER_FILE_NAME] = MARKER_CONTENT
     files["py.typed"] = b""
     return dict(sorted(files.items()))
 
 
-def stale_files(config: CodegenConfig, rendered: dict[str, bytes]) -> list[str]:
-    """Paths (relative to the package) that differ from, or are missing in, or extra on disk."""
-    package = config.package_dir
-    on_disk = (
-        {
-            p.relative_to(package).as_posix()
-            for p in package.rglob("*")
-            if p.is_file() and "__pycache__" not in p.parts
-        }
-        if package.is_dir()
-        else set()
+def _failure(exc: Exception) -> str:
+    first_line = next(iter(str(exc).strip().splitlines()), "")
+    return f"code generation failed: {type(exc).__name__}" + (
+        f": {first_line}" if first_line else ""
     )
-    problems = [
-        name
-        for name, content in rendered.items()
-        if name not in on_disk or (package / name).read_bytes() != content
-    ]
-    problems += sorted(on_disk - rendered.keys())
-    return problems
 
 
-def write_package(config: CodegenConfig, rendered: dict[str, bytes]) -> Path:
-    """Replace the package directory with the rendered files."""
-    package = config.package_dir
-    staging = package.with_name(package.name + ".new")
-    shutil.rmtree(staging, ignore_errors=True)
-    for name, content in rendered.items():
-        target = staging / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-    shutil.rmtree(package, ignore_errors=True)
-    staging.rename(package)
-    return package
+def _locate(
+    message: str,
+    config: CodegenConfig,
+    documents: list[tuple[Path, DocumentNode]],
+    *,
+    class_name: str | None = None,
+) -> OperationProblem:
+    """The problem at the operation or fragment the message (or ``class_name``) is about, when
+    one can be told; else at the queries path."""
+    candidates: list[tuple[int, Path, ExecutableDefinitionNode]] = []
+    for path, document in documents:
+        for definition in document.definitions:
+            if not isinstance(definition, ExecutableDefinitionNode) or definition.name is None:
+                continue
+            own = definition.name.value
+            forms = {own, method_name_of(own), class_name_of(own)}
+            if class_name is not None:
+                # Result classes of nested selections are prefixed by the operation's class.
+                if class_name.startswith(class_name_of(own)):
+                    candidates.append((len(class_name_of(own)), path, definition))
+            elif any(re.search(rf"\b{re.escape(form)}\b", message) for form in forms if form):
+                candidates.append((len(own), path, definition))
+    if not candidates:
+        return OperationProblem(str(config.queries_path), 1, 1, message)
+    _, path, definition = max(candidates, key=lambda candidate: candidate[0])
+    line, column = 1, 1
+    if definition.loc is not None:
+        location = definition.loc.source.get_location(definition.loc.start)
+        line, column = location.line, location.column
+    return OperationProblem(str(path), line, column, message)

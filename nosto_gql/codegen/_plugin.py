@@ -22,7 +22,7 @@ from typing import Any
 from ariadne_codegen.plugins.base import Plugin
 from graphql import OperationDefinitionNode
 
-from ._validate import method_name_of
+from ._names import method_name_of
 
 ASYNC_CLIENT_NAME_KEY = "nosto_async_client_name"
 
