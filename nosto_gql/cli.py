@@ -247,6 +247,10 @@ def build_parser() -> argparse.ArgumentParser:
     _cli_products.add_arguments(products)
     products.set_defaults(handler=_cli_products.run)
 
+    from . import _cli_schema
+
+    _cli_schema.add_arguments(commands)
+
     demo = commands.add_parser("demo", help="run the typed operations against the sandbox")
     demo.add_argument("--products", type=int, default=60, help="generated products to add")
     demo.set_defaults(handler=_cmd_demo)
