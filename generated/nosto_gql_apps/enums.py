@@ -1,12 +1,12 @@
-from enum import Enum
+from nosto_gql.runtime import NostoEnum
 
 
-class LookupParams(str, Enum):
+class LookupParams(NostoEnum):
     BY_REF = "BY_REF"
     BY_CID = "BY_CID"
 
 
-class ImageVersionType(str, Enum):
+class ImageVersionType(NostoEnum):
     VERSION_1_170_170 = "VERSION_1_170_170"
     VERSION_2_100_100 = "VERSION_2_100_100"
     VERSION_3_90_70 = "VERSION_3_90_70"
@@ -23,19 +23,19 @@ class ImageVersionType(str, Enum):
     VERSION_ORIGINAL = "VERSION_ORIGINAL"
 
 
-class ScoringModeType(str, Enum):
+class ScoringModeType(NostoEnum):
     BUYS = "BUYS"
     VIEWS = "VIEWS"
 
 
-class RelationModeEntity(str, Enum):
+class RelationModeEntity(NostoEnum):
     VIEWED_TOGETHER_SMART = "VIEWED_TOGETHER_SMART"
     VIEWED_TOGETHER = "VIEWED_TOGETHER"
     BOUGHT_TOGETHER = "BOUGHT_TOGETHER"
     DEFAULT_SUM = "DEFAULT_SUM"
 
 
-class InteractionEventType(str, Enum):
+class InteractionEventType(NostoEnum):
     VIEWED_PRODUCT = "VIEWED_PRODUCT"
     VIEWED_CATEGORY = "VIEWED_CATEGORY"
     SEARCHED_FOR = "SEARCHED_FOR"
@@ -43,20 +43,20 @@ class InteractionEventType(str, Enum):
     VIEWED_CART = "VIEWED_CART"
 
 
-class RefType(str, Enum):
+class RefType(NostoEnum):
     CATEGORY_MERCHANDISING = "CATEGORY_MERCHANDISING"
 
 
-class ProductSortField(str, Enum):
+class ProductSortField(NostoEnum):
     PRICE = "PRICE"
 
 
-class AnalyticEventType(str, Enum):
+class AnalyticEventType(NostoEnum):
     SEARCH = "SEARCH"
     CATEGORY = "CATEGORY"
 
 
-class CurrencyParams(str, Enum):
+class CurrencyParams(NostoEnum):
     AED = "AED"
     AFN = "AFN"
     ALL = "ALL"

@@ -1,7 +1,8 @@
-from datetime import datetime
 from typing import Optional
 
 from pydantic import ConfigDict, Field
+
+from nosto_gql.scalars import LocalDateTime
 
 from .base_model import BaseModel
 from .enums import (
@@ -309,7 +310,7 @@ class InputOrderStatusParams(BaseModel):
         serialization_alias="paymentProvider", default=None
     )
     "Payment provider."
-    status_date: Optional[datetime] = Field(
+    status_date: Optional[LocalDateTime] = Field(
         serialization_alias="statusDate", default=None
     )
     "When the change happened (no time zone)."

@@ -10,8 +10,10 @@ from typing import Any
 from ._names import package_module_names
 from ._problems import CodegenConfigError
 
-# LocalDateTime is Nosto's zone-less timestamp; pydantic reads and writes it as ISO-8601.
-DEFAULT_SCALARS: dict[str, dict[str, str]] = {"LocalDateTime": {"type": "datetime.datetime"}}
+# LocalDateTime is Nosto's zone-less timestamp: a naive datetime both ways (nosto_gql.scalars).
+DEFAULT_SCALARS: dict[str, dict[str, str]] = {
+    "LocalDateTime": {"type": "nosto_gql.scalars.LocalDateTime"}
+}
 
 
 @dataclass

@@ -6,6 +6,8 @@
   so type checkers and IDEs accept ``InputRecommenderParams(max_products=5)`` (with a plain
   ``alias`` they only accept ``maxProducts=``). They forbid unknown fields, so a misspelled one
   (``max_product=5``) is an error instead of being silently dropped from the request.
+- Enums derive from `NostoEnum`, and ``__typename`` is any string: values and type names
+  added to the schema after the client was generated are accepted, not validation errors.
 - Methods get the comment above their operation as docstring.
 - Methods hand the response to the base client's ``parse_result`` instead of validating it
   themselves, so a response of the wrong shape becomes a `MalformedResponseError` (with the
@@ -61,6 +63,30 @@ class NostoCodegenPlugin(Plugin):
             if arg.arg.rstrip("_") in with_default and arg.annotation is not None:
                 arg.annotation = _without_optional(arg.annotation)
         return arguments
+
+    def generate_enums_module(self, module: ast.Module) -> ast.Module:
+        module.body.insert(0, ast.parse("from nosto_gql.runtime import NostoEnum").body[0])
+        return module
+
+    def generate_enum(self, class_def: ast.ClassDef, enum_type: Any) -> ast.ClassDef:
+        # Values added to the schema later must not break deployed clients (see NostoEnum).
+        class_def.bases = [ast.Name("NostoEnum", ctx=ast.Load())]
+        return class_def
+
+    def generate_result_field(
+        self, field_implementation: ast.AnnAssign, operation_definition: Any, field: Any
+    ) -> ast.AnnAssign:
+        # `__typename` of an object type is generated as Literal["Name"]; a type renamed or
+        # added on Nosto's side must be accepted, so any string is.
+        annotation = field_implementation.annotation
+        if (
+            field.name.value == "__typename"
+            and isinstance(annotation, ast.Subscript)
+            and isinstance(annotation.value, ast.Name)
+            and annotation.value.id == "Literal"
+        ):
+            field_implementation.annotation = ast.Name("str", ctx=ast.Load())
+        return field_implementation
 
     def generate_inputs_module(self, module: ast.Module) -> ast.Module:
         module.body.insert(0, ast.parse("from pydantic import ConfigDict").body[0])
