@@ -1,32 +1,11 @@
-"""The typed client end to end: real TLS against one sandbox, state wiped per test."""
+"""Catalog for the end-to-end tests (the sandbox fixtures are in tests/conftest.py)."""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import pytest
 
 from nosto_gql import NostoClient
 from nosto_gql._demo_catalog import generated_products, sample_products
-from nosto_gql.sandbox import Sandbox
-
-
-@pytest.fixture(scope="session")
-def running_sandbox() -> Iterator[Sandbox]:
-    with Sandbox() as sandbox:
-        yield sandbox
-
-
-@pytest.fixture
-def sandbox(running_sandbox: Sandbox) -> Sandbox:
-    running_sandbox.state.reset()
-    return running_sandbox
-
-
-@pytest.fixture
-def client(sandbox: Sandbox) -> Iterator[NostoClient]:
-    with sandbox.client() as client:
-        yield client
 
 
 @pytest.fixture
