@@ -8,19 +8,19 @@ from .fragments import RecommendationSlot
 
 class FrontPageRecommendations(BaseModel):
     update_session: Optional["FrontPageRecommendationsUpdateSession"] = Field(
-        alias="updateSession"
+        alias="updateSession", default=None
     )
 
 
 class FrontPageRecommendationsUpdateSession(BaseModel):
-    id: Optional[str]
-    pages: Optional["FrontPageRecommendationsUpdateSessionPages"]
+    id: Optional[str] = Field(default=None)
+    pages: Optional["FrontPageRecommendationsUpdateSessionPages"] = Field(default=None)
 
 
 class FrontPageRecommendationsUpdateSessionPages(BaseModel):
     for_front_page: Optional[
         list[Optional["FrontPageRecommendationsUpdateSessionPagesForFrontPage"]]
-    ] = Field(alias="forFrontPage")
+    ] = Field(alias="forFrontPage", default=None)
 
 
 FrontPageRecommendationsUpdateSessionPagesForFrontPage = RecommendationSlot

@@ -8,19 +8,21 @@ from .fragments import RecommendationSlot
 
 class ProductPageRecommendations(BaseModel):
     update_session: Optional["ProductPageRecommendationsUpdateSession"] = Field(
-        alias="updateSession"
+        alias="updateSession", default=None
     )
 
 
 class ProductPageRecommendationsUpdateSession(BaseModel):
-    id: Optional[str]
-    pages: Optional["ProductPageRecommendationsUpdateSessionPages"]
+    id: Optional[str] = Field(default=None)
+    pages: Optional["ProductPageRecommendationsUpdateSessionPages"] = Field(
+        default=None
+    )
 
 
 class ProductPageRecommendationsUpdateSessionPages(BaseModel):
     for_product_page: Optional[
         list[Optional["ProductPageRecommendationsUpdateSessionPagesForProductPage"]]
-    ] = Field(alias="forProductPage")
+    ] = Field(alias="forProductPage", default=None)
 
 
 ProductPageRecommendationsUpdateSessionPagesForProductPage = RecommendationSlot

@@ -1,15 +1,17 @@
 from typing import Optional
 
+from pydantic import Field
+
 from .base_model import BaseModel
 from .fragments import RecommendationSlot
 
 
 class SearchProducts(BaseModel):
-    recos: Optional["SearchProductsRecos"]
+    recos: Optional["SearchProductsRecos"] = Field(default=None)
 
 
 class SearchProductsRecos(BaseModel):
-    search: Optional["SearchProductsRecosSearch"]
+    search: Optional["SearchProductsRecosSearch"] = Field(default=None)
 
 
 SearchProductsRecosSearch = RecommendationSlot

@@ -4,45 +4,37 @@ from pydantic import Field
 
 from .base_model import BaseModel
 from .enums import InteractionEventType
+from .fragments import CustomerDetails, LineItem
 
 
 class UpdateSession(BaseModel):
     update_session: Optional["UpdateSessionUpdateSession"] = Field(
-        alias="updateSession"
+        alias="updateSession", default=None
     )
 
 
 class UpdateSessionUpdateSession(BaseModel):
-    id: Optional[str]
-    cart: Optional["UpdateSessionUpdateSessionCart"]
-    customer: Optional["UpdateSessionUpdateSessionCustomer"]
-    events: Optional[list[Optional["UpdateSessionUpdateSessionEvents"]]]
+    id: Optional[str] = Field(default=None)
+    cart: Optional["UpdateSessionUpdateSessionCart"] = Field(default=None)
+    customer: Optional["UpdateSessionUpdateSessionCustomer"] = Field(default=None)
+    events: Optional[list[Optional["UpdateSessionUpdateSessionEvents"]]] = Field(
+        default=None
+    )
 
 
 class UpdateSessionUpdateSessionCart(BaseModel):
-    items: Optional[list[Optional["UpdateSessionUpdateSessionCartItems"]]]
+    items: Optional[list[Optional["UpdateSessionUpdateSessionCartItems"]]] = Field(
+        default=None
+    )
 
 
-class UpdateSessionUpdateSessionCartItems(BaseModel):
-    product_id: Optional[str] = Field(alias="productId")
-    sku_id: Optional[str] = Field(alias="skuId")
-    name: Optional[str]
-    unit_price: Optional[float] = Field(alias="unitPrice")
-    price_currency_code: Optional[str] = Field(alias="priceCurrencyCode")
-    quantity: Optional[int]
-
-
-class UpdateSessionUpdateSessionCustomer(BaseModel):
-    customer_reference: Optional[str] = Field(alias="customerReference")
-    email: Optional[str]
-    first_name: Optional[str] = Field(alias="firstName")
-    last_name: Optional[str] = Field(alias="lastName")
-    marketing_permission: Optional[bool] = Field(alias="marketingPermission")
+UpdateSessionUpdateSessionCartItems = LineItem
+UpdateSessionUpdateSessionCustomer = CustomerDetails
 
 
 class UpdateSessionUpdateSessionEvents(BaseModel):
-    type_: Optional[InteractionEventType] = Field(alias="type")
-    target: Optional[str]
+    type_: Optional[InteractionEventType] = Field(alias="type", default=None)
+    target: Optional[str] = Field(default=None)
 
 
 UpdateSession.model_rebuild()

@@ -1,0 +1,35 @@
+from typing import Optional
+
+from pydantic import Field
+
+from .base_model import BaseModel
+from .fragments import RecommendationSlot
+
+
+class GeneralLayoutRecommendations(BaseModel):
+    update_session: Optional["GeneralLayoutRecommendationsUpdateSession"] = Field(
+        alias="updateSession", default=None
+    )
+
+
+class GeneralLayoutRecommendationsUpdateSession(BaseModel):
+    id: Optional[str] = Field(default=None)
+    pages: Optional["GeneralLayoutRecommendationsUpdateSessionPages"] = Field(
+        default=None
+    )
+
+
+class GeneralLayoutRecommendationsUpdateSessionPages(BaseModel):
+    for_general_layout_page: Optional[
+        list[
+            Optional[
+                "GeneralLayoutRecommendationsUpdateSessionPagesForGeneralLayoutPage"
+            ]
+        ]
+    ] = Field(alias="forGeneralLayoutPage", default=None)
+
+
+GeneralLayoutRecommendationsUpdateSessionPagesForGeneralLayoutPage = RecommendationSlot
+GeneralLayoutRecommendations.model_rebuild()
+GeneralLayoutRecommendationsUpdateSession.model_rebuild()
+GeneralLayoutRecommendationsUpdateSessionPages.model_rebuild()

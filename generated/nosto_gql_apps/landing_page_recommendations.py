@@ -1,0 +1,31 @@
+from typing import Optional
+
+from pydantic import Field
+
+from .base_model import BaseModel
+from .fragments import RecommendationSlot
+
+
+class LandingPageRecommendations(BaseModel):
+    update_session: Optional["LandingPageRecommendationsUpdateSession"] = Field(
+        alias="updateSession", default=None
+    )
+
+
+class LandingPageRecommendationsUpdateSession(BaseModel):
+    id: Optional[str] = Field(default=None)
+    pages: Optional["LandingPageRecommendationsUpdateSessionPages"] = Field(
+        default=None
+    )
+
+
+class LandingPageRecommendationsUpdateSessionPages(BaseModel):
+    for_landing_page: Optional[
+        list[Optional["LandingPageRecommendationsUpdateSessionPagesForLandingPage"]]
+    ] = Field(alias="forLandingPage", default=None)
+
+
+LandingPageRecommendationsUpdateSessionPagesForLandingPage = RecommendationSlot
+LandingPageRecommendations.model_rebuild()
+LandingPageRecommendationsUpdateSession.model_rebuild()
+LandingPageRecommendationsUpdateSessionPages.model_rebuild()

@@ -1,0 +1,29 @@
+from typing import Optional
+
+from pydantic import Field
+
+from .base_model import BaseModel
+from .fragments import RecommendationSlot
+
+
+class OtherPageRecommendations(BaseModel):
+    update_session: Optional["OtherPageRecommendationsUpdateSession"] = Field(
+        alias="updateSession", default=None
+    )
+
+
+class OtherPageRecommendationsUpdateSession(BaseModel):
+    id: Optional[str] = Field(default=None)
+    pages: Optional["OtherPageRecommendationsUpdateSessionPages"] = Field(default=None)
+
+
+class OtherPageRecommendationsUpdateSessionPages(BaseModel):
+    for_other_page: Optional[
+        list[Optional["OtherPageRecommendationsUpdateSessionPagesForOtherPage"]]
+    ] = Field(alias="forOtherPage", default=None)
+
+
+OtherPageRecommendationsUpdateSessionPagesForOtherPage = RecommendationSlot
+OtherPageRecommendations.model_rebuild()
+OtherPageRecommendationsUpdateSession.model_rebuild()
+OtherPageRecommendationsUpdateSessionPages.model_rebuild()

@@ -1,0 +1,24 @@
+from typing import Optional
+
+from pydantic import Field
+
+from .base_model import BaseModel
+from .fragments import ValidationProblem
+
+
+class RecordCategoryClick(BaseModel):
+    record_analytics_event: Optional["RecordCategoryClickRecordAnalyticsEvent"] = Field(
+        alias="recordAnalyticsEvent", default=None
+    )
+
+
+class RecordCategoryClickRecordAnalyticsEvent(BaseModel):
+    message: Optional[str] = Field(default=None)
+    errors: Optional[
+        list[Optional["RecordCategoryClickRecordAnalyticsEventErrors"]]
+    ] = Field(default=None)
+
+
+RecordCategoryClickRecordAnalyticsEventErrors = ValidationProblem
+RecordCategoryClick.model_rebuild()
+RecordCategoryClickRecordAnalyticsEvent.model_rebuild()

@@ -1,0 +1,24 @@
+from typing import Optional
+
+from pydantic import Field
+
+from .base_model import BaseModel
+from .fragments import ValidationProblem
+
+
+class RecordCategoryImpression(BaseModel):
+    record_analytics_event: Optional["RecordCategoryImpressionRecordAnalyticsEvent"] = (
+        Field(alias="recordAnalyticsEvent", default=None)
+    )
+
+
+class RecordCategoryImpressionRecordAnalyticsEvent(BaseModel):
+    message: Optional[str] = Field(default=None)
+    errors: Optional[
+        list[Optional["RecordCategoryImpressionRecordAnalyticsEventErrors"]]
+    ] = Field(default=None)
+
+
+RecordCategoryImpressionRecordAnalyticsEventErrors = ValidationProblem
+RecordCategoryImpression.model_rebuild()
+RecordCategoryImpressionRecordAnalyticsEvent.model_rebuild()

@@ -1,0 +1,24 @@
+from typing import Optional
+
+from pydantic import Field
+
+from .base_model import BaseModel
+from .fragments import ValidationProblem
+
+
+class RecordSearchClick(BaseModel):
+    record_analytics_event: Optional["RecordSearchClickRecordAnalyticsEvent"] = Field(
+        alias="recordAnalyticsEvent", default=None
+    )
+
+
+class RecordSearchClickRecordAnalyticsEvent(BaseModel):
+    message: Optional[str] = Field(default=None)
+    errors: Optional[list[Optional["RecordSearchClickRecordAnalyticsEventErrors"]]] = (
+        Field(default=None)
+    )
+
+
+RecordSearchClickRecordAnalyticsEventErrors = ValidationProblem
+RecordSearchClick.model_rebuild()
+RecordSearchClickRecordAnalyticsEvent.model_rebuild()

@@ -1,0 +1,29 @@
+from typing import Optional
+
+from pydantic import Field
+
+from .base_model import BaseModel
+from .fragments import RecommendationSlot
+
+
+class SearchPageRecommendations(BaseModel):
+    update_session: Optional["SearchPageRecommendationsUpdateSession"] = Field(
+        alias="updateSession", default=None
+    )
+
+
+class SearchPageRecommendationsUpdateSession(BaseModel):
+    id: Optional[str] = Field(default=None)
+    pages: Optional["SearchPageRecommendationsUpdateSessionPages"] = Field(default=None)
+
+
+class SearchPageRecommendationsUpdateSessionPages(BaseModel):
+    for_search_page: Optional[
+        list[Optional["SearchPageRecommendationsUpdateSessionPagesForSearchPage"]]
+    ] = Field(alias="forSearchPage", default=None)
+
+
+SearchPageRecommendationsUpdateSessionPagesForSearchPage = RecommendationSlot
+SearchPageRecommendations.model_rebuild()
+SearchPageRecommendationsUpdateSession.model_rebuild()
+SearchPageRecommendationsUpdateSessionPages.model_rebuild()

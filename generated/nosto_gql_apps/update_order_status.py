@@ -1,0 +1,16 @@
+from typing import Optional
+
+from pydantic import Field
+
+from .base_model import BaseModel
+from .fragments import OrderDetails
+
+
+class UpdateOrderStatus(BaseModel):
+    update_status: Optional["UpdateOrderStatusUpdateStatus"] = Field(
+        alias="updateStatus", default=None
+    )
+
+
+UpdateOrderStatusUpdateStatus = OrderDetails
+UpdateOrderStatus.model_rebuild()

@@ -1,0 +1,32 @@
+from typing import Optional
+
+from pydantic import Field
+
+from .base_model import BaseModel
+from .fragments import ProductSummary, ValidationProblem
+
+
+class UpdateProducts(BaseModel):
+    update_products: Optional["UpdateProductsUpdateProducts"] = Field(
+        alias="updateProducts", default=None
+    )
+
+
+class UpdateProductsUpdateProducts(BaseModel):
+    result: Optional[list[Optional["UpdateProductsUpdateProductsResult"]]] = Field(
+        default=None
+    )
+
+
+class UpdateProductsUpdateProductsResult(BaseModel):
+    errors: Optional[list[Optional["UpdateProductsUpdateProductsResultErrors"]]] = (
+        Field(default=None)
+    )
+    data: Optional["UpdateProductsUpdateProductsResultData"] = Field(default=None)
+
+
+UpdateProductsUpdateProductsResultErrors = ValidationProblem
+UpdateProductsUpdateProductsResultData = ProductSummary
+UpdateProducts.model_rebuild()
+UpdateProductsUpdateProducts.model_rebuild()
+UpdateProductsUpdateProductsResult.model_rebuild()
