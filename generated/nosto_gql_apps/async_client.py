@@ -1,3 +1,4 @@
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Optional, Union
 
 from nosto_gql.scalars import LocalDateTime
@@ -86,11 +87,11 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         self,
         id: str,
         page: int,
-        product_ids: list[str],
+        product_ids: Sequence[str],
         metadata: "InputSearchEventMetadataInputEntity",
         timestamp: str,
         ab_test_attribution: Union[
-            Optional[list["InputKeyValuePairInput"]], "UnsetType"
+            Optional[Sequence["InputKeyValuePairInput"]], "UnsetType"
         ] = UNSET,
         by: Union["LookupParams", "UnsetType"] = UNSET,
     ) -> "RecordSearchImpression":
@@ -143,7 +144,7 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         metadata: "InputSearchEventMetadataInputEntity",
         timestamp: str,
         ab_test_attribution: Union[
-            Optional[list["InputKeyValuePairInput"]], "UnsetType"
+            Optional[Sequence["InputKeyValuePairInput"]], "UnsetType"
         ] = UNSET,
         by: Union["LookupParams", "UnsetType"] = UNSET,
     ) -> "RecordSearchClick":
@@ -191,11 +192,11 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         self,
         id: str,
         page: int,
-        product_ids: list[str],
+        product_ids: Sequence[str],
         metadata: "InputCategoryEventMetadataInputEntity",
         timestamp: str,
         ab_test_attribution: Union[
-            Optional[list["InputKeyValuePairInput"]], "UnsetType"
+            Optional[Sequence["InputKeyValuePairInput"]], "UnsetType"
         ] = UNSET,
         by: Union["LookupParams", "UnsetType"] = UNSET,
     ) -> "RecordCategoryImpression":
@@ -248,7 +249,7 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         metadata: "InputCategoryEventMetadataInputEntity",
         timestamp: str,
         ab_test_attribution: Union[
-            Optional[list["InputKeyValuePairInput"]], "UnsetType"
+            Optional[Sequence["InputKeyValuePairInput"]], "UnsetType"
         ] = UNSET,
         by: Union["LookupParams", "UnsetType"] = UNSET,
     ) -> "RecordCategoryClick":
@@ -436,7 +437,9 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         )
         return self.parse_result(ListProducts, response)
 
-    async def update_products(self, products: list["InputProduct"]) -> "UpdateProducts":
+    async def update_products(
+        self, products: Sequence["InputProduct"]
+    ) -> "UpdateProducts":
         """
         Update catalog products (price, URLs, image, SKUs...); each InputProduct must carry its
         `product_id`. Validation problems are not raised: every submitted product gets one entry in
@@ -486,7 +489,7 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         return self.parse_result(UpdateProducts, response)
 
     async def upsert_categories(
-        self, categories: list["InputVendorCategoryEntity"]
+        self, categories: Sequence["InputVendorCategoryEntity"]
     ) -> "UpsertCategories":
         """
         Create or update categories (id, name, parent, URL path, full name, availability); an
@@ -564,7 +567,7 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         self,
         email: str,
         attributes: Union[
-            Optional[list["InputIdentityAttribute"]], "UnsetType"
+            Optional[Sequence["InputIdentityAttribute"]], "UnsetType"
         ] = UNSET,
     ) -> "UpsertIdentity":
         """
@@ -848,7 +851,7 @@ class AsyncAppsClient(AsyncNostoBaseClient):
         self,
         id: str,
         number: str,
-        items: list["InputItem"],
+        items: Sequence["InputItem"],
         order_status: Union[Optional[str], "UnsetType"] = UNSET,
         payment_provider: Union[Optional[str], "UnsetType"] = UNSET,
         reference: Union[Optional[str], "UnsetType"] = UNSET,
@@ -1854,7 +1857,7 @@ class AsyncAppsClient(AsyncNostoBaseClient):
 
     async def related_products(
         self,
-        product_ids: list[str],
+        product_ids: Sequence[str],
         relationship: "RelationModeEntity",
         params: Union["InputRecommenderParams", "UnsetType"] = UNSET,
         image: Union["ImageVersionType", "UnsetType"] = UNSET,

@@ -1,3 +1,4 @@
+from collections.abc import Sequence
 from typing import Optional
 
 from pydantic import ConfigDict, Field
@@ -46,11 +47,11 @@ class InputIncludeParams(BaseModel):
     """Conditions a product must meet to be included."""
 
     model_config = ConfigDict(extra="forbid")
-    brands: Optional[list[Optional[str]]] = None
+    brands: Optional[Sequence[Optional[str]]] = None
     "Brands to match."
-    categories: Optional[list[Optional[str]]] = None
+    categories: Optional[Sequence[Optional[str]]] = None
     "Categories to match."
-    custom_fields: Optional[list[Optional["InputAttributeParams"]]] = Field(
+    custom_fields: Optional[Sequence[Optional["InputAttributeParams"]]] = Field(
         serialization_alias="customFields", default=None
     )
     "Custom attributes to match."
@@ -60,7 +61,7 @@ class InputIncludeParams(BaseModel):
     "Only new products."
     price: Optional["InputPriceParams"] = None
     "Price range."
-    product_ids: Optional[list[Optional[str]]] = Field(
+    product_ids: Optional[Sequence[Optional[str]]] = Field(
         serialization_alias="productIds", default=None
     )
     "Specific product ids."
@@ -72,15 +73,15 @@ class InputIncludeParams(BaseModel):
     "Free-text search over products."
     stock: Optional["InputStockParams"] = None
     "Stock-level range."
-    tags_1: Optional[list[Optional[str]]] = Field(
+    tags_1: Optional[Sequence[Optional[str]]] = Field(
         serialization_alias="tags1", default=None
     )
     "First tag set to match."
-    tags_2: Optional[list[Optional[str]]] = Field(
+    tags_2: Optional[Sequence[Optional[str]]] = Field(
         serialization_alias="tags2", default=None
     )
     "Second tag set to match."
-    tags_3: Optional[list[Optional[str]]] = Field(
+    tags_3: Optional[Sequence[Optional[str]]] = Field(
         serialization_alias="tags3", default=None
     )
     "Third tag set to match."
@@ -90,31 +91,31 @@ class InputFilterParams(BaseModel):
     """Conditions that exclude a product."""
 
     model_config = ConfigDict(extra="forbid")
-    brands: Optional[list[Optional[str]]] = None
+    brands: Optional[Sequence[Optional[str]]] = None
     "Brands to leave out."
-    categories: Optional[list[Optional[str]]] = None
+    categories: Optional[Sequence[Optional[str]]] = None
     "Categories to leave out."
-    custom_fields: Optional[list[Optional["InputAttributeParams"]]] = Field(
+    custom_fields: Optional[Sequence[Optional["InputAttributeParams"]]] = Field(
         serialization_alias="customFields", default=None
     )
     "Custom attributes to leave out."
     discounted: Optional[bool] = None
     "When true, leave out discounted products."
-    product_ids: Optional[list[Optional[str]]] = Field(
+    product_ids: Optional[Sequence[Optional[str]]] = Field(
         serialization_alias="productIds", default=None
     )
     "Specific product ids to leave out."
     search: Optional[str] = None
     "Free-text search; matching products are left out."
-    tags_1: Optional[list[Optional[str]]] = Field(
+    tags_1: Optional[Sequence[Optional[str]]] = Field(
         serialization_alias="tags1", default=None
     )
     "First tag set to leave out."
-    tags_2: Optional[list[Optional[str]]] = Field(
+    tags_2: Optional[Sequence[Optional[str]]] = Field(
         serialization_alias="tags2", default=None
     )
     "Second tag set to leave out."
-    tags_3: Optional[list[Optional[str]]] = Field(
+    tags_3: Optional[Sequence[Optional[str]]] = Field(
         serialization_alias="tags3", default=None
     )
     "Third tag set to leave out."
@@ -126,7 +127,7 @@ class InputAttributeParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
     attribute: Optional[str] = None
     "Attribute name, e.g. color."
-    values: Optional[list[Optional[str]]] = None
+    values: Optional[Sequence[Optional[str]]] = None
     'Values of the attribute, e.g. ["white"].'
 
 
@@ -160,7 +161,7 @@ class InputPageParams(BaseModel):
         serialization_alias="imageVersion", default=None
     )
     "Image version for all returned products."
-    slot_ids: Optional[list[Optional[str]]] = Field(
+    slot_ids: Optional[Sequence[Optional[str]]] = Field(
         serialization_alias="slotIds", default=None
     )
     "Only return the slots with these ids."
@@ -182,7 +183,7 @@ class InputProductFilter(BaseModel):
     """Filter for the catalog listing. (name inferred)"""
 
     model_config = ConfigDict(extra="forbid")
-    categories: Optional[list[Optional[str]]] = None
+    categories: Optional[Sequence[Optional[str]]] = None
     "Only products in these categories."
 
 
@@ -204,7 +205,7 @@ class InputCart(BaseModel):
     """The cart's contents."""
 
     model_config = ConfigDict(extra="forbid")
-    items: Optional[list[Optional["InputItem"]]] = None
+    items: Optional[Sequence[Optional["InputItem"]]] = None
     "All line items (the full cart, not just changes)."
 
 
@@ -294,7 +295,7 @@ class InputOrder(BaseModel):
     "Payment provider, e.g. klarna."
     ref: Optional[str] = None
     "External order reference."
-    purchased_items: Optional[list[Optional["InputItem"]]] = Field(
+    purchased_items: Optional[Sequence[Optional["InputItem"]]] = Field(
         serialization_alias="purchasedItems", default=None
     )
     "Purchased line items."
@@ -322,7 +323,7 @@ class InputIdentity(BaseModel):
     model_config = ConfigDict(extra="forbid")
     email: Optional[str] = None
     "E-mail address that identifies the identity."
-    attributes: Optional[list[Optional["InputIdentityAttribute"]]] = None
+    attributes: Optional[Sequence[Optional["InputIdentityAttribute"]]] = None
     "Attributes to set (overwriting same-named ones)."
 
 
@@ -352,9 +353,9 @@ class InputProduct(BaseModel):
     "Currency of the prices."
     price: Optional[float] = None
     "Price."
-    skus: Optional[list[Optional["InputSku"]]] = None
+    skus: Optional[Sequence[Optional["InputSku"]]] = None
     "Variants."
-    ugc_images: Optional[list[Optional["InputUgcImage"]]] = Field(
+    ugc_images: Optional[Sequence[Optional["InputUgcImage"]]] = Field(
         serialization_alias="ugcImages", default=None
     )
     "User-generated-content images. Seen only in an older revision of the docs\n(when the mutation was a UGC-only beta); may be obsolete."
@@ -441,7 +442,7 @@ class InputSearchImpressionInputEntity(BaseModel):
     "Describes the search that produced the results."
     page: Optional[int] = None
     "1-based page number shown."
-    product_ids: Optional[list[Optional[str]]] = Field(
+    product_ids: Optional[Sequence[Optional[str]]] = Field(
         serialization_alias="productIds", default=None
     )
     "Product ids shown on the page."
@@ -469,7 +470,7 @@ class InputCategoryImpressionInputEntity(BaseModel):
     "Identifies the category."
     page: Optional[int] = None
     "1-based page number shown."
-    product_ids: Optional[list[Optional[str]]] = Field(
+    product_ids: Optional[Sequence[Optional[str]]] = Field(
         serialization_alias="productIds", default=None
     )
     "Product ids shown on the page."
@@ -541,7 +542,7 @@ class InputAnalyticEventPropertiesInputEntity(BaseModel):
     """Extra properties of an analytics event."""
 
     model_config = ConfigDict(extra="forbid")
-    ab_test_attribution: Optional[list[Optional["InputKeyValuePairInput"]]] = Field(
+    ab_test_attribution: Optional[Sequence[Optional["InputKeyValuePairInput"]]] = Field(
         serialization_alias="abTestAttribution", default=None
     )
     "A/B tests applied to the search: key = test id, value = variation id."

@@ -8,6 +8,8 @@
   (``max_product=5``) is an error instead of being silently dropped from the request.
 - Enums derive from `NostoEnum`, and ``__typename`` is any string: values and type names
   added to the schema after the client was generated are accepted, not validation errors.
+- Inputs (method arguments, input-type fields) take any ``Sequence`` where the schema has a
+  list, so ``list[X]`` fits a list of nullable items.
 - Methods get the comment above their operation as docstring.
 - Methods hand the response to the base client's ``parse_result`` instead of validating it
   themselves, so a response of the wrong shape becomes a `MalformedResponseError` (with the
@@ -62,7 +64,13 @@ class NostoCodegenPlugin(Plugin):
         for arg in [*arguments.args, *arguments.kwonlyargs]:
             if arg.arg.rstrip("_") in with_default and arg.annotation is not None:
                 arg.annotation = _without_optional(arg.annotation)
+            if arg.annotation is not None:
+                _lists_as_sequences(arg.annotation)
         return arguments
+
+    def generate_client_module(self, module: ast.Module) -> ast.Module:
+        module.body.insert(0, ast.parse("from collections.abc import Sequence").body[0])
+        return module
 
     def generate_enums_module(self, module: ast.Module) -> ast.Module:
         module.body.insert(0, ast.parse("from nosto_gql.runtime import NostoEnum").body[0])
@@ -90,6 +98,7 @@ class NostoCodegenPlugin(Plugin):
 
     def generate_inputs_module(self, module: ast.Module) -> ast.Module:
         module.body.insert(0, ast.parse("from pydantic import ConfigDict").body[0])
+        module.body.insert(0, ast.parse("from collections.abc import Sequence").body[0])
         return module
 
     def generate_input_class(self, class_def: ast.ClassDef, input_type: Any) -> ast.ClassDef:
@@ -113,6 +122,7 @@ class NostoCodegenPlugin(Plugin):
                 for keyword in node.keywords:
                     if keyword.arg == "alias":
                         keyword.arg = "serialization_alias"
+        _lists_as_sequences(field_implementation.annotation)
         return field_implementation
 
     def generate_client_code(self, generated_code: str) -> str:
@@ -153,6 +163,18 @@ def _parse_via_base(code: str) -> str:
     ``return self.parse_result(M, response)``. Done on the final code: the forward-refs plugin
     decides which models each method imports by finding their ``model_validate`` calls."""
     return _VALIDATE_IN_METHOD.sub(r"\g<indent>return self.parse_result(\g<model>, response)", code)
+
+
+def _lists_as_sequences(annotation: ast.expr) -> None:
+    """``list[Optional[X]]`` -> ``Sequence[Optional[X]]`` in an input position: list is
+    invariant, so a type checker would refuse a caller's ``list[X]`` for a nullable-item list."""
+    for node in ast.walk(annotation):
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "list"
+        ):
+            node.value.id = "Sequence"
 
 
 def _without_optional(annotation: ast.expr) -> ast.expr:

@@ -14,6 +14,7 @@ from nosto_gql.apps import (
     InputRecommenderParams,
     InputSessionParams,
     InteractionEventType,
+    RelationModeEntity,
     ScoringModeType,
 )
 
@@ -57,3 +58,11 @@ def mistakes_the_type_checker_catches(client: NostoClient) -> None:
     client.apps.toplist(hours=1, sort=ScoringModeType.BUYS, params=None)  # type: ignore[arg-type]
     client.apps.new_session(referrer="https://x")  # type: ignore[call-arg]
     client.apps.toplist(hours="168", sort=ScoringModeType.BUYS)  # type: ignore[arg-type]
+
+
+def lists_of_models_fit_nullable_item_lists(client: NostoClient) -> None:
+    # list is invariant: these only type-check because inputs are generated as Sequence.
+    items: list[InputItem] = [InputItem(product_id="TENT-1", quantity=1)]
+    client.apps.place_order(id="cid", order=InputOrder(number="1", purchased_items=items))
+    ids: list[str] = ["A", "B"]
+    client.apps.related_products(product_ids=ids, relationship=RelationModeEntity.VIEWED_TOGETHER)
