@@ -34,6 +34,10 @@ def looks_like_bot(user_agent: str) -> bool:
     return not user_agent.strip() or BOT_USER_AGENT_MARKER in user_agent.lower()
 
 
+# Nosto's PHP SDK never asks for more than this many products per category-merchandising call
+# and loops with batchToken instead (BatchedCategoryMerchandising::HARD_LIMIT, NOTES.md 2).
+CATEGORY_PAGE_LIMIT = 250
+
 # Header that keeps test traffic out of Nosto's statistics (NOTES.md 2, Test traffic).
 IGNORE_TRAFFIC_HEADER = "X-Nosto-Ignore"
 REQUEST_ID_HEADER = "X-Request-ID"

@@ -28,7 +28,7 @@ from nosto_gql_apps.base_model import UNSET, UnsetType
 
 from ._client import AsyncNostoClient, NostoClient
 from ._exceptions import NostoError
-from ._facts import PRODUCTS_LISTING_CAP
+from ._facts import CATEGORY_PAGE_LIMIT, PRODUCTS_LISTING_CAP
 
 if TYPE_CHECKING:
     from nosto_gql_apps.async_client import AsyncAppsClient
@@ -55,9 +55,6 @@ __all__ = [
     "iter_products",
 ]
 
-# Nosto's PHP SDK never asks for more than this many products per category-merchandising call
-# and loops with batchToken instead (BatchedCategoryMerchandising::HARD_LIMIT, NOTES.md 2).
-CATEGORY_PAGE_LIMIT = 250
 
 _T = TypeVar("_T")
 
