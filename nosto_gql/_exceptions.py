@@ -36,6 +36,19 @@ if TYPE_CHECKING:
 class NostoError(Exception):
     """Base class of every error nosto-gql raises."""
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Subclasses take keyword-only arguments, which the default pickling (re-calling
+        # __init__ with .args) cannot supply; rebuild from the state instead, so errors cross
+        # process boundaries (multiprocessing, task queues) and copy.copy() works.
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
+
+def _rebuild(cls: type[NostoError], args: tuple[Any, ...], state: dict[str, Any]) -> NostoError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class ConfigurationError(NostoError):
     """The client was configured in a way that cannot work; nothing was sent."""

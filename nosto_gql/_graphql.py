@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, ClassVar, TypeVar
 
@@ -19,6 +20,7 @@ from graphql import GraphQLSyntaxError, OperationDefinitionNode, OperationType, 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError, to_jsonable_python
 
+from ._enums import NostoEnum
 from ._errors_map import request_id_of
 from ._exceptions import (
     GraphQLError,
@@ -62,6 +64,15 @@ def encode_variables(variables: dict[str, Any] | None, unset: object) -> dict[st
     for name, value in variables.items():
         if value is unset:
             continue
+        unknown = list(_unknown_enum_values(value, f"${name}"))
+        if unknown:
+            raise InvalidInputError(
+                "enum values this schema does not know cannot be sent (a typo?)",
+                [
+                    (where, f"{member.value!r} is not one of {[m.value for m in type(member)]}")
+                    for where, member in unknown
+                ],
+            )
         try:
             encoded[name] = _encode_value(value)
         except (PydanticSerializationError, TypeError, ValueError) as exc:
@@ -70,6 +81,20 @@ def encode_variables(variables: dict[str, Any] | None, unset: object) -> dict[st
                 [(f"${name}", f"{type(value).__name__} is not JSON-serialisable: {exc}")],
             ) from None
     return encoded
+
+
+def _unknown_enum_values(value: Any, where: str) -> Iterator[tuple[str, NostoEnum]]:
+    """Enum members made up on the fly for unknown strings: fine when they arrive from the
+    server (schema evolution), a typo when they are about to be sent."""
+    if isinstance(value, NostoEnum):
+        if value.is_unknown:
+            yield where, value
+    elif isinstance(value, BaseModel):
+        for field_name in value.model_fields_set:
+            yield from _unknown_enum_values(getattr(value, field_name), f"{where}.{field_name}")
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _unknown_enum_values(item, f"{where}[{index}]")
 
 
 def _encode_value(value: Any) -> Any:
@@ -93,12 +118,21 @@ def request_body(query: str, operation_name: str | None, variables: dict[str, An
 def parse_response(response: httpx.Response) -> dict[str, Any]:
     """The ``data`` of a GraphQL response, or a `NostoError` that says what was wrong with it."""
     request_id = request_id_of(response)
+    content_type = response.headers.get("Content-Type", "")
+    media_type = content_type.split(";")[0].strip().lower()
+    # JSON, or text/plain (which Nosto uses for JSON bodies elsewhere); an HTML or XML page with
+    # a 200 status is a proxy or portal talking, not the API, whatever its body looks like.
+    if media_type and not (media_type.endswith("json") or media_type == "text/plain"):
+        raise MalformedResponseError(
+            f"GraphQL response has Content-Type {content_type}, not JSON",
+            request_id=request_id,
+            body=response.text[:1000],
+        )
     try:
         document = json.loads(response.content)
-    except ValueError:
-        content_type = response.headers.get("Content-Type", "unknown")
+    except (ValueError, RecursionError):
         raise MalformedResponseError(
-            f"GraphQL response is not JSON (Content-Type {content_type})",
+            f"GraphQL response is not JSON (Content-Type {content_type or 'not given'})",
             request_id=request_id,
             body=response.text[:1000],
         ) from None

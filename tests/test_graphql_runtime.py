@@ -190,3 +190,17 @@ def test_response_of_the_wrong_shape_is_malformed_response_error(body: object) -
     with pytest.raises(MalformedResponseError, match="Toplist result type") as info:
         client.apps.toplist(hours=1, sort=ScoringModeType.BUYS)
     assert info.value.request_id == "r-1"
+
+
+def test_html_content_type_with_a_200_is_malformed_even_if_the_body_parses() -> None:
+    response = httpx.Response(
+        200, content=b'{"data": {}}', headers={"Content-Type": "text/html; charset=utf-8"}
+    )
+    with pytest.raises(MalformedResponseError, match="text/html"):
+        parse_response(response)
+
+
+def test_absurdly_nested_body_is_malformed_not_recursion_error() -> None:
+    body = '{"data":' + "[" * 100_000 + "]" * 100_000 + "}"
+    with pytest.raises(MalformedResponseError, match="not JSON"):
+        parse_response(_response(body))

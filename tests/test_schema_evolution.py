@@ -75,3 +75,19 @@ def test_unknown_typename_is_accepted(tmp_path: Path) -> None:
         [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "CatalogProductV2"
+
+
+def test_unknown_enum_value_is_refused_before_sending() -> None:
+    from nosto_gql import InvalidInputError
+    from nosto_gql.apps import InputEvent, InputSessionParams
+
+    sent: list[httpx.Request] = []
+    transport = httpx.MockTransport(lambda r: sent.append(r) or httpx.Response(200, json={}))
+    client = NostoClient(tokens=Tokens(apps="a"), http_client=httpx.Client(transport=transport))
+    typo = InputSessionParams(event=InputEvent(type_="VEIWED_PRODUCT", target="A"))  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="VEIWED_PRODUCT") as info:
+        client.apps.update_session(id="c", params=typo)
+    assert info.value.problems[0][0] == "$params.event.type_"
+    with pytest.raises(InvalidInputError, match="buys"):
+        client.apps.toplist(hours=1, sort=ScoringModeType("buys"))
+    assert sent == []
