@@ -76,6 +76,7 @@ def _ugc_images(raw: list[Any] | None) -> tuple[list[dict[str, Any]], list[Probl
 
 def resolve_update_products(_root: None, info: GraphQLResolveInfo, **args: Any) -> dict[str, Any]:
     """Per-product outcome inside the data: accepted products are stored, rejected ones not.
+    Only products the catalog already has can be updated (an unknown id is a per-item error).
 
     Each product is checked and merged exactly like a REST upsert item (`merge_product`); the
     problems name the `InputProduct` field, e.g. ``imageUrl``. ``ugcImages`` (from an older
@@ -86,6 +87,21 @@ def resolve_update_products(_root: None, info: GraphQLResolveInfo, **args: Any) 
     results = []
     for raw in args["products"]:
         given = {key: value for key, value in (raw or {}).items() if value is not None}
+        product_id = given.get("productId")
+        if product_id and state._product(str(product_id)) is None:
+            # InputProduct has no name or availability, so it cannot describe a new product:
+            # say so, instead of asking for fields the caller has no way to send.
+            message = (
+                f"unknown product {product_id}: updateProducts changes existing products; "
+                "create it with the products API (upsert) first"
+            )
+            results.append(
+                {
+                    "errors": [{"field": "productId", "message": message}],
+                    "data": recommended_product(rest_product(given)),
+                }
+            )
+            continue
         ugc_images, ugc_problems = _ugc_images(given.pop("ugcImages", None))
         rest = rest_product(given)
         product_id, merged, problems = merge_product(rest, state._product)

@@ -157,12 +157,12 @@ def test_update_products_names_the_graphql_field_of_each_problem(api, sandbox) -
         ["priceCurrencyCode"],
         ["skus[0].listPrice", "skus[0].imageUrl"],
         ["ugcImages[1].url"],
-        # A product never seen needs the required fields; name and availability have no
-        # InputProduct field, so they keep their REST names.
-        ["name", "url", "imageUrl", "availability", "priceCurrencyCode"],
+        # InputProduct cannot describe a new product (no name, no availability): an unknown
+        # id is one clear error pointing at the products API.
+        ["productId"],
     ]
     assert results[0]["errors"][0]["message"].startswith("priceCurrencyCode: expected an ISO")
-    assert results[3]["errors"][2]["message"] == "imageUrl is missing"
+    assert "create it with the products API (upsert)" in results[3]["errors"][0]["message"]
     assert [r["data"]["productId"] for r in results] == ["A", "A", "A", "NEW"]
     assert sandbox.state.products["A"] == Product(**product("A", price=5.0)).to_payload()
 
