@@ -25,8 +25,10 @@ from graphql import (
     GraphQLObjectType,
     GraphQLSchema,
     Undefined,
+    build_client_schema,
     find_breaking_changes,
     find_dangerous_changes,
+    introspection_from_schema,
     is_enum_type,
     is_input_object_type,
     is_interface_type,
@@ -73,6 +75,7 @@ def diff_schemas(old: GraphQLSchema, new: GraphQLSchema) -> list[SchemaChange]:
     both: older servers leave some out of introspection, which no operation can notice.
     """
     old, new = _with_builtin_directives(old), _with_builtin_directives(new)
+    new = _with_root_names_of(old, new)
     changes = [
         SchemaChange(ChangeLevel.BREAKING, change.type.name, change.description)
         for change in find_breaking_changes(old, new)
@@ -85,6 +88,41 @@ def diff_schemas(old: GraphQLSchema, new: GraphQLSchema) -> list[SchemaChange]:
     changes += [change for change in extra if change.level is ChangeLevel.DANGEROUS]
     changes += [change for change in extra if change.level is ChangeLevel.SAFE]
     return changes
+
+
+def _with_root_names_of(old: GraphQLSchema, new: GraphQLSchema) -> GraphQLSchema:
+    """``new`` with its root types renamed as in ``old``. Root type names never appear in an
+    operation (Nosto's are lower-case `query`/`mutation`, most servers' `Query`/`Mutation`), so
+    a rename must not read as "query was removed" and hide the real root-field changes."""
+    renames = {}
+    for kind in ("query_type", "mutation_type", "subscription_type"):
+        old_root, new_root = getattr(old, kind), getattr(new, kind)
+        # A name already taken in `new` would collide; then the rename is reported as it is.
+        renamed = old_root and new_root and old_root.name != new_root.name
+        if renamed and old_root.name not in new.type_map:
+            renames[new_root.name] = old_root.name
+    if not renames:
+        return new
+    introspection = introspection_from_schema(new)
+    _rename_types(introspection, renames)
+    return build_client_schema(introspection)
+
+
+def _rename_types(node: Any, renames: dict[str, str]) -> None:
+    # Type definitions and type references carry "kind"; fields and arguments do not, so a
+    # field that happens to be called "query" keeps its name.
+    if isinstance(node, dict):
+        if "kind" in node and node.get("name") in renames:
+            node["name"] = renames[node["name"]]
+        for key in ("queryType", "mutationType", "subscriptionType"):
+            root = node.get(key)
+            if isinstance(root, dict) and root.get("name") in renames:
+                root["name"] = renames[root["name"]]
+        for value in node.values():
+            _rename_types(value, renames)
+    elif isinstance(node, list):
+        for item in node:
+            _rename_types(item, renames)
 
 
 def _with_builtin_directives(schema: GraphQLSchema) -> GraphQLSchema:

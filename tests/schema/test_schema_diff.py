@@ -320,3 +320,21 @@ def test_load_schema_names_a_missing_file(tmp_path: Path) -> None:
     missing = tmp_path / "nope.graphql"
     with pytest.raises(SchemaSourceError, match=r"cannot read .*nope\.graphql: No such file"):
         load_schema(missing)
+
+
+def test_renamed_root_types_are_not_a_change_and_hide_nothing() -> None:
+    # Root type names never appear in an operation: Query vs query is no change at all...
+    renamed = _patched(
+        (
+            "schema { query: query mutation: mutation }",
+            "schema { query: Query mutation: Mutation }",
+        ),
+        ("type query {", "type Query {"),
+        ("type mutation {", "type Mutation {"),
+    )
+    assert _changes(BASE, renamed) == []
+    # ...while a root field removed at the same time is still reported as breaking.
+    dropped = renamed.replace("  legacy: String\n", "")
+    assert [(level, description) for level, _, description in _changes(BASE, dropped)] == [
+        ("BREAKING", "query.legacy was removed.")
+    ]
