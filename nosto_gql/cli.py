@@ -131,6 +131,22 @@ def _cmd_check(args: argparse.Namespace) -> int:
         validate_operations,
     )
 
+    if args.extra_queries and not (args.config or args.package):
+        # Validate-only: files against the schema, no package to compare.
+        from ._schema import bundled_schema_path
+
+        paths = [Path(q) for q in args.extra_queries]
+        missing = [str(path) for path in paths if not path.exists()]
+        if missing:
+            raise UsageError(f"not found: {', '.join(missing)}")
+        schema_path = Path(args.schema) if args.schema else bundled_schema_path()
+        if not schema_path.is_file():
+            raise UsageError(f"schema file {schema_path} not found")
+        problems = validate_operations(load_schema(schema_path), paths)
+        if problems:
+            raise CodegenProblems(problems)
+        print(f"ok: {', '.join(args.extra_queries)} valid")
+        return EXIT_OK
     config = _codegen_config(args)
     query_paths = [Path(q) for q in args.extra_queries] or [config.queries_path]
     problems = validate_operations(
