@@ -30,7 +30,7 @@ def _zone(text: str) -> timezone:
     return timezone(sign * timedelta(hours=int(text[1:3]), minutes=int(text[4:6])))
 
 
-def parse_date_time(text: str) -> datetime:
+def parse_date_time(text: str, *, zone_allowed: bool = True) -> datetime:
     """``YYYY-MM-DDTHH:MM[:SS[.fraction]]`` with an optional zone, ``Z`` or ``+HH:MM``.
 
     The result is time-zone aware exactly when the text carries a zone. Digits beyond
@@ -38,9 +38,9 @@ def parse_date_time(text: str) -> datetime:
     """
     match = _DATE_TIME.fullmatch(text)
     if match is None:
+        examples = f"{_EXAMPLE} or {_EXAMPLE}.250+02:00" if zone_allowed else _EXAMPLE
         raise InvalidTimestamp(
-            f"{text!r} is not an ISO-8601 date and time; expected e.g. {_EXAMPLE} "
-            f"or {_EXAMPLE}.250+02:00"
+            f"{text!r} is not an ISO-8601 date and time; expected e.g. {examples}"
         )
     year, month, day, hour, minute, second, fraction = match.groups()[:7]
     try:
@@ -61,7 +61,7 @@ def parse_date_time(text: str) -> datetime:
 
 def parse_local_date_time(text: str) -> datetime:
     """A LocalDateTime: `parse_date_time` without a zone. A zone is refused, naming the fix."""
-    parsed = parse_date_time(text)
+    parsed = parse_date_time(text, zone_allowed=False)
     if parsed.tzinfo is not None:
         raise InvalidTimestamp(
             f"{text!r} carries a time zone, which a LocalDateTime cannot; "
