@@ -1,23 +1,19 @@
 from typing import Optional
 
-from pydantic import Field
-
 from .base_model import BaseModel
 
 
 class AllSegments(BaseModel):
-    segments: Optional["AllSegmentsSegments"] = Field(default=None)
+    segments: Optional["AllSegmentsSegments"]
 
 
 class AllSegmentsSegments(BaseModel):
-    segments: Optional[list[Optional["AllSegmentsSegmentsSegments"]]] = Field(
-        default=None
-    )
+    segments: Optional[list[Optional["AllSegmentsSegmentsSegments"]]]
 
 
 class AllSegmentsSegmentsSegments(BaseModel):
-    id: Optional[str] = Field(default=None)
-    name: Optional[str] = Field(default=None)
+    id: Optional[str]
+    name: Optional[str]
 
 
 AllSegments.model_rebuild()

@@ -8,19 +8,19 @@ from .fragments import RecommendationSlot
 
 class CartPageRecommendations(BaseModel):
     update_session: Optional["CartPageRecommendationsUpdateSession"] = Field(
-        alias="updateSession", default=None
+        alias="updateSession"
     )
 
 
 class CartPageRecommendationsUpdateSession(BaseModel):
-    id: Optional[str] = Field(default=None)
-    pages: Optional["CartPageRecommendationsUpdateSessionPages"] = Field(default=None)
+    id: Optional[str]
+    pages: Optional["CartPageRecommendationsUpdateSessionPages"]
 
 
 class CartPageRecommendationsUpdateSessionPages(BaseModel):
     for_cart_page: Optional[
         list[Optional["CartPageRecommendationsUpdateSessionPagesForCartPage"]]
-    ] = Field(alias="forCartPage", default=None)
+    ] = Field(alias="forCartPage")
 
 
 CartPageRecommendationsUpdateSessionPagesForCartPage = RecommendationSlot

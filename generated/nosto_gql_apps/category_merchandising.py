@@ -1,24 +1,20 @@
 from typing import Optional
 
-from pydantic import Field
-
 from .base_model import BaseModel
 from .fragments import MerchandisingPage
 
 
 class CategoryMerchandising(BaseModel):
-    session: Optional["CategoryMerchandisingSession"] = Field(default=None)
+    session: Optional["CategoryMerchandisingSession"]
 
 
 class CategoryMerchandisingSession(BaseModel):
-    id: Optional[str] = Field(default=None)
-    recos: Optional["CategoryMerchandisingSessionRecos"] = Field(default=None)
+    id: Optional[str]
+    recos: Optional["CategoryMerchandisingSessionRecos"]
 
 
 class CategoryMerchandisingSessionRecos(BaseModel):
-    category: Optional["CategoryMerchandisingSessionRecosCategory"] = Field(
-        default=None
-    )
+    category: Optional["CategoryMerchandisingSessionRecosCategory"]
 
 
 CategoryMerchandisingSessionRecosCategory = MerchandisingPage

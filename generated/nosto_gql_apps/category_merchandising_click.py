@@ -8,20 +8,18 @@ from .enums import InteractionEventType
 
 class CategoryMerchandisingClick(BaseModel):
     update_session: Optional["CategoryMerchandisingClickUpdateSession"] = Field(
-        alias="updateSession", default=None
+        alias="updateSession"
     )
 
 
 class CategoryMerchandisingClickUpdateSession(BaseModel):
-    id: Optional[str] = Field(default=None)
-    events: Optional[
-        list[Optional["CategoryMerchandisingClickUpdateSessionEvents"]]
-    ] = Field(default=None)
+    id: Optional[str]
+    events: Optional[list[Optional["CategoryMerchandisingClickUpdateSessionEvents"]]]
 
 
 class CategoryMerchandisingClickUpdateSessionEvents(BaseModel):
-    type_: Optional[InteractionEventType] = Field(alias="type", default=None)
-    target: Optional[str] = Field(default=None)
+    type_: Optional[InteractionEventType] = Field(alias="type")
+    target: Optional[str]
 
 
 CategoryMerchandisingClick.model_rebuild()

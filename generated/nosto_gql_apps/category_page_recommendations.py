@@ -8,21 +8,19 @@ from .fragments import RecommendationSlot
 
 class CategoryPageRecommendations(BaseModel):
     update_session: Optional["CategoryPageRecommendationsUpdateSession"] = Field(
-        alias="updateSession", default=None
+        alias="updateSession"
     )
 
 
 class CategoryPageRecommendationsUpdateSession(BaseModel):
-    id: Optional[str] = Field(default=None)
-    pages: Optional["CategoryPageRecommendationsUpdateSessionPages"] = Field(
-        default=None
-    )
+    id: Optional[str]
+    pages: Optional["CategoryPageRecommendationsUpdateSessionPages"]
 
 
 class CategoryPageRecommendationsUpdateSessionPages(BaseModel):
     for_category_page: Optional[
         list[Optional["CategoryPageRecommendationsUpdateSessionPagesForCategoryPage"]]
-    ] = Field(alias="forCategoryPage", default=None)
+    ] = Field(alias="forCategoryPage")
 
 
 CategoryPageRecommendationsUpdateSessionPagesForCategoryPage = RecommendationSlot

@@ -6,64 +6,60 @@ from .base_model import BaseModel
 
 
 class CategoryDetails(BaseModel):
-    id: Optional[str] = Field(default=None)
-    name: Optional[str] = Field(default=None)
-    parent_id: Optional[str] = Field(alias="parentId", default=None)
-    url_path: Optional[str] = Field(alias="urlPath", default=None)
-    full_name: Optional[str] = Field(alias="fullName", default=None)
-    available: Optional[bool] = Field(default=None)
+    id: Optional[str]
+    name: Optional[str]
+    parent_id: Optional[str] = Field(alias="parentId")
+    url_path: Optional[str] = Field(alias="urlPath")
+    full_name: Optional[str] = Field(alias="fullName")
+    available: Optional[bool]
 
 
 class CustomerDetails(BaseModel):
-    customer_reference: Optional[str] = Field(alias="customerReference", default=None)
-    email: Optional[str] = Field(default=None)
-    first_name: Optional[str] = Field(alias="firstName", default=None)
-    last_name: Optional[str] = Field(alias="lastName", default=None)
-    marketing_permission: Optional[bool] = Field(
-        alias="marketingPermission", default=None
-    )
+    customer_reference: Optional[str] = Field(alias="customerReference")
+    email: Optional[str]
+    first_name: Optional[str] = Field(alias="firstName")
+    last_name: Optional[str] = Field(alias="lastName")
+    marketing_permission: Optional[bool] = Field(alias="marketingPermission")
 
 
 class IdentityDetails(BaseModel):
-    email: Optional[str] = Field(default=None)
-    attributes: Optional[list[Optional["IdentityDetailsAttributes"]]] = Field(
-        default=None
-    )
+    email: Optional[str]
+    attributes: Optional[list[Optional["IdentityDetailsAttributes"]]]
 
 
 class IdentityDetailsAttributes(BaseModel):
-    name: Optional[str] = Field(default=None)
-    value: Optional[str] = Field(default=None)
+    name: Optional[str]
+    value: Optional[str]
 
 
 class LineItem(BaseModel):
-    product_id: Optional[str] = Field(alias="productId", default=None)
-    sku_id: Optional[str] = Field(alias="skuId", default=None)
-    name: Optional[str] = Field(default=None)
-    unit_price: Optional[float] = Field(alias="unitPrice", default=None)
-    price_currency_code: Optional[str] = Field(alias="priceCurrencyCode", default=None)
-    quantity: Optional[int] = Field(default=None)
+    product_id: Optional[str] = Field(alias="productId")
+    sku_id: Optional[str] = Field(alias="skuId")
+    name: Optional[str]
+    unit_price: Optional[float] = Field(alias="unitPrice")
+    price_currency_code: Optional[str] = Field(alias="priceCurrencyCode")
+    quantity: Optional[int]
 
 
 class ProductSummary(BaseModel):
-    product_id: Optional[str] = Field(alias="productId", default=None)
-    name: Optional[str] = Field(default=None)
-    url: Optional[str] = Field(default=None)
-    image_url: Optional[str] = Field(alias="imageUrl", default=None)
-    price: Optional[float] = Field(default=None)
-    list_price: Optional[float] = Field(alias="listPrice", default=None)
-    currency_code: Optional[str] = Field(alias="currencyCode", default=None)
-    price_text: Optional[str] = Field(alias="priceText", default=None)
-    availability: Optional[str] = Field(default=None)
-    brand: Optional[str] = Field(default=None)
-    categories: Optional[list[Optional[str]]] = Field(default=None)
+    product_id: Optional[str] = Field(alias="productId")
+    name: Optional[str]
+    url: Optional[str]
+    image_url: Optional[str] = Field(alias="imageUrl")
+    price: Optional[float]
+    list_price: Optional[float] = Field(alias="listPrice")
+    currency_code: Optional[str] = Field(alias="currencyCode")
+    price_text: Optional[str] = Field(alias="priceText")
+    availability: Optional[str]
+    brand: Optional[str]
+    categories: Optional[list[Optional[str]]]
 
 
 class MerchandisingPage(BaseModel):
-    result_id: Optional[str] = Field(alias="resultId", default=None)
-    batch_token: Optional[str] = Field(alias="batchToken", default=None)
-    total_primary_count: Optional[int] = Field(alias="totalPrimaryCount", default=None)
-    primary: Optional[list[Optional["MerchandisingPagePrimary"]]] = Field(default=None)
+    result_id: Optional[str] = Field(alias="resultId")
+    batch_token: Optional[str] = Field(alias="batchToken")
+    total_primary_count: Optional[int] = Field(alias="totalPrimaryCount")
+    primary: Optional[list[Optional["MerchandisingPagePrimary"]]]
 
 
 class MerchandisingPagePrimary(ProductSummary):
@@ -71,10 +67,10 @@ class MerchandisingPagePrimary(ProductSummary):
 
 
 class OrderDetails(BaseModel):
-    number: Optional[str] = Field(default=None)
-    reference: Optional[str] = Field(default=None)
-    items: Optional[list[Optional["OrderDetailsItems"]]] = Field(default=None)
-    statuses: Optional[list[Optional["OrderDetailsStatuses"]]] = Field(default=None)
+    number: Optional[str]
+    reference: Optional[str]
+    items: Optional[list[Optional["OrderDetailsItems"]]]
+    statuses: Optional[list[Optional["OrderDetailsStatuses"]]]
 
 
 class OrderDetailsItems(LineItem):
@@ -82,17 +78,17 @@ class OrderDetailsItems(LineItem):
 
 
 class OrderDetailsStatuses(BaseModel):
-    date: Optional[str] = Field(default=None)
-    order_status: Optional[str] = Field(alias="orderStatus", default=None)
-    payment_provider: Optional[str] = Field(alias="paymentProvider", default=None)
+    date: Optional[str]
+    order_status: Optional[str] = Field(alias="orderStatus")
+    payment_provider: Optional[str] = Field(alias="paymentProvider")
 
 
 class RecommendationSlot(BaseModel):
-    result_id: Optional[str] = Field(alias="resultId", default=None)
-    result_title: Optional[str] = Field(alias="resultTitle", default=None)
-    div_id: Optional[str] = Field(alias="divId", default=None)
-    total_primary_count: Optional[int] = Field(alias="totalPrimaryCount", default=None)
-    primary: Optional[list[Optional["RecommendationSlotPrimary"]]] = Field(default=None)
+    result_id: Optional[str] = Field(alias="resultId")
+    result_title: Optional[str] = Field(alias="resultTitle")
+    div_id: Optional[str] = Field(alias="divId")
+    total_primary_count: Optional[int] = Field(alias="totalPrimaryCount")
+    primary: Optional[list[Optional["RecommendationSlotPrimary"]]]
 
 
 class RecommendationSlotPrimary(ProductSummary):
@@ -100,8 +96,8 @@ class RecommendationSlotPrimary(ProductSummary):
 
 
 class ValidationProblem(BaseModel):
-    field: Optional[str] = Field(default=None)
-    message: Optional[str] = Field(default=None)
+    field: Optional[str]
+    message: Optional[str]
 
 
 CategoryDetails.model_rebuild()

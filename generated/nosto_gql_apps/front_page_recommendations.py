@@ -8,19 +8,19 @@ from .fragments import RecommendationSlot
 
 class FrontPageRecommendations(BaseModel):
     update_session: Optional["FrontPageRecommendationsUpdateSession"] = Field(
-        alias="updateSession", default=None
+        alias="updateSession"
     )
 
 
 class FrontPageRecommendationsUpdateSession(BaseModel):
-    id: Optional[str] = Field(default=None)
-    pages: Optional["FrontPageRecommendationsUpdateSessionPages"] = Field(default=None)
+    id: Optional[str]
+    pages: Optional["FrontPageRecommendationsUpdateSessionPages"]
 
 
 class FrontPageRecommendationsUpdateSessionPages(BaseModel):
     for_front_page: Optional[
         list[Optional["FrontPageRecommendationsUpdateSessionPagesForFrontPage"]]
-    ] = Field(alias="forFrontPage", default=None)
+    ] = Field(alias="forFrontPage")
 
 
 FrontPageRecommendationsUpdateSessionPagesForFrontPage = RecommendationSlot

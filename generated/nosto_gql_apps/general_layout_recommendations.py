@@ -8,15 +8,13 @@ from .fragments import RecommendationSlot
 
 class GeneralLayoutRecommendations(BaseModel):
     update_session: Optional["GeneralLayoutRecommendationsUpdateSession"] = Field(
-        alias="updateSession", default=None
+        alias="updateSession"
     )
 
 
 class GeneralLayoutRecommendationsUpdateSession(BaseModel):
-    id: Optional[str] = Field(default=None)
-    pages: Optional["GeneralLayoutRecommendationsUpdateSessionPages"] = Field(
-        default=None
-    )
+    id: Optional[str]
+    pages: Optional["GeneralLayoutRecommendationsUpdateSessionPages"]
 
 
 class GeneralLayoutRecommendationsUpdateSessionPages(BaseModel):
@@ -26,7 +24,7 @@ class GeneralLayoutRecommendationsUpdateSessionPages(BaseModel):
                 "GeneralLayoutRecommendationsUpdateSessionPagesForGeneralLayoutPage"
             ]
         ]
-    ] = Field(alias="forGeneralLayoutPage", default=None)
+    ] = Field(alias="forGeneralLayoutPage")
 
 
 GeneralLayoutRecommendationsUpdateSessionPagesForGeneralLayoutPage = RecommendationSlot

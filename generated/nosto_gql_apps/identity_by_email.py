@@ -1,13 +1,11 @@
 from typing import Optional
 
-from pydantic import Field
-
 from .base_model import BaseModel
 from .fragments import IdentityDetails
 
 
 class IdentityByEmail(BaseModel):
-    identity: Optional["IdentityByEmailIdentity"] = Field(default=None)
+    identity: Optional["IdentityByEmailIdentity"]
 
 
 IdentityByEmailIdentity = IdentityDetails

@@ -1,24 +1,20 @@
 from typing import Optional
 
-from pydantic import Field
-
 from .base_model import BaseModel
 from .fragments import RecommendationSlot
 
 
 class IdentityRecommendations(BaseModel):
-    identity: Optional["IdentityRecommendationsIdentity"] = Field(default=None)
+    identity: Optional["IdentityRecommendationsIdentity"]
 
 
 class IdentityRecommendationsIdentity(BaseModel):
-    email: Optional[str] = Field(default=None)
-    recos: Optional["IdentityRecommendationsIdentityRecos"] = Field(default=None)
+    email: Optional[str]
+    recos: Optional["IdentityRecommendationsIdentityRecos"]
 
 
 class IdentityRecommendationsIdentityRecos(BaseModel):
-    history: Optional["IdentityRecommendationsIdentityRecosHistory"] = Field(
-        default=None
-    )
+    history: Optional["IdentityRecommendationsIdentityRecosHistory"]
 
 
 IdentityRecommendationsIdentityRecosHistory = RecommendationSlot

@@ -8,21 +8,19 @@ from .fragments import RecommendationSlot
 
 class LandingPageRecommendations(BaseModel):
     update_session: Optional["LandingPageRecommendationsUpdateSession"] = Field(
-        alias="updateSession", default=None
+        alias="updateSession"
     )
 
 
 class LandingPageRecommendationsUpdateSession(BaseModel):
-    id: Optional[str] = Field(default=None)
-    pages: Optional["LandingPageRecommendationsUpdateSessionPages"] = Field(
-        default=None
-    )
+    id: Optional[str]
+    pages: Optional["LandingPageRecommendationsUpdateSessionPages"]
 
 
 class LandingPageRecommendationsUpdateSessionPages(BaseModel):
     for_landing_page: Optional[
         list[Optional["LandingPageRecommendationsUpdateSessionPagesForLandingPage"]]
-    ] = Field(alias="forLandingPage", default=None)
+    ] = Field(alias="forLandingPage")
 
 
 LandingPageRecommendationsUpdateSessionPagesForLandingPage = RecommendationSlot

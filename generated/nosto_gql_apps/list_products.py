@@ -1,19 +1,15 @@
 from typing import Optional
 
-from pydantic import Field
-
 from .base_model import BaseModel
 from .fragments import ProductSummary
 
 
 class ListProducts(BaseModel):
-    products: Optional["ListProductsProducts"] = Field(default=None)
+    products: Optional["ListProductsProducts"]
 
 
 class ListProductsProducts(BaseModel):
-    products: Optional[list[Optional["ListProductsProductsProducts"]]] = Field(
-        default=None
-    )
+    products: Optional[list[Optional["ListProductsProductsProducts"]]]
 
 
 ListProductsProductsProducts = ProductSummary

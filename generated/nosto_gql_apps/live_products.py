@@ -1,17 +1,15 @@
 from typing import Optional
 
-from pydantic import Field
-
 from .base_model import BaseModel
 from .fragments import RecommendationSlot
 
 
 class LiveProducts(BaseModel):
-    recos: Optional["LiveProductsRecos"] = Field(default=None)
+    recos: Optional["LiveProductsRecos"]
 
 
 class LiveProductsRecos(BaseModel):
-    live: Optional["LiveProductsRecosLive"] = Field(default=None)
+    live: Optional["LiveProductsRecosLive"]
 
 
 LiveProductsRecosLive = RecommendationSlot

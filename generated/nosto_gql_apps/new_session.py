@@ -6,4 +6,4 @@ from .base_model import BaseModel
 
 
 class NewSession(BaseModel):
-    new_session: Optional[str] = Field(alias="newSession", default=None)
+    new_session: Optional[str] = Field(alias="newSession")

@@ -8,21 +8,19 @@ from .fragments import RecommendationSlot
 
 class NotFoundPageRecommendations(BaseModel):
     update_session: Optional["NotFoundPageRecommendationsUpdateSession"] = Field(
-        alias="updateSession", default=None
+        alias="updateSession"
     )
 
 
 class NotFoundPageRecommendationsUpdateSession(BaseModel):
-    id: Optional[str] = Field(default=None)
-    pages: Optional["NotFoundPageRecommendationsUpdateSessionPages"] = Field(
-        default=None
-    )
+    id: Optional[str]
+    pages: Optional["NotFoundPageRecommendationsUpdateSessionPages"]
 
 
 class NotFoundPageRecommendationsUpdateSessionPages(BaseModel):
     for_not_found_page: Optional[
         list[Optional["NotFoundPageRecommendationsUpdateSessionPagesForNotFoundPage"]]
-    ] = Field(alias="forNotFoundPage", default=None)
+    ] = Field(alias="forNotFoundPage")
 
 
 NotFoundPageRecommendationsUpdateSessionPagesForNotFoundPage = RecommendationSlot

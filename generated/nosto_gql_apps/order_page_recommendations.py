@@ -8,19 +8,19 @@ from .fragments import RecommendationSlot
 
 class OrderPageRecommendations(BaseModel):
     update_session: Optional["OrderPageRecommendationsUpdateSession"] = Field(
-        alias="updateSession", default=None
+        alias="updateSession"
     )
 
 
 class OrderPageRecommendationsUpdateSession(BaseModel):
-    id: Optional[str] = Field(default=None)
-    pages: Optional["OrderPageRecommendationsUpdateSessionPages"] = Field(default=None)
+    id: Optional[str]
+    pages: Optional["OrderPageRecommendationsUpdateSessionPages"]
 
 
 class OrderPageRecommendationsUpdateSessionPages(BaseModel):
     for_order_page: Optional[
         list[Optional["OrderPageRecommendationsUpdateSessionPagesForOrderPage"]]
-    ] = Field(alias="forOrderPage", default=None)
+    ] = Field(alias="forOrderPage")
 
 
 OrderPageRecommendationsUpdateSessionPagesForOrderPage = RecommendationSlot

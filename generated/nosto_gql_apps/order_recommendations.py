@@ -1,22 +1,20 @@
 from typing import Optional
 
-from pydantic import Field
-
 from .base_model import BaseModel
 from .fragments import RecommendationSlot
 
 
 class OrderRecommendations(BaseModel):
-    order: Optional["OrderRecommendationsOrder"] = Field(default=None)
+    order: Optional["OrderRecommendationsOrder"]
 
 
 class OrderRecommendationsOrder(BaseModel):
-    number: Optional[str] = Field(default=None)
-    recos: Optional["OrderRecommendationsOrderRecos"] = Field(default=None)
+    number: Optional[str]
+    recos: Optional["OrderRecommendationsOrderRecos"]
 
 
 class OrderRecommendationsOrderRecos(BaseModel):
-    related: Optional["OrderRecommendationsOrderRecosRelated"] = Field(default=None)
+    related: Optional["OrderRecommendationsOrderRecosRelated"]
 
 
 OrderRecommendationsOrderRecosRelated = RecommendationSlot

@@ -8,19 +8,19 @@ from .fragments import RecommendationSlot
 
 class OtherPageRecommendations(BaseModel):
     update_session: Optional["OtherPageRecommendationsUpdateSession"] = Field(
-        alias="updateSession", default=None
+        alias="updateSession"
     )
 
 
 class OtherPageRecommendationsUpdateSession(BaseModel):
-    id: Optional[str] = Field(default=None)
-    pages: Optional["OtherPageRecommendationsUpdateSessionPages"] = Field(default=None)
+    id: Optional[str]
+    pages: Optional["OtherPageRecommendationsUpdateSessionPages"]
 
 
 class OtherPageRecommendationsUpdateSessionPages(BaseModel):
     for_other_page: Optional[
         list[Optional["OtherPageRecommendationsUpdateSessionPagesForOtherPage"]]
-    ] = Field(alias="forOtherPage", default=None)
+    ] = Field(alias="forOtherPage")
 
 
 OtherPageRecommendationsUpdateSessionPagesForOtherPage = RecommendationSlot

@@ -6,13 +6,11 @@ from .base_model import BaseModel
 
 
 class PlaceOrder(BaseModel):
-    place_order: Optional["PlaceOrderPlaceOrder"] = Field(
-        alias="placeOrder", default=None
-    )
+    place_order: Optional["PlaceOrderPlaceOrder"] = Field(alias="placeOrder")
 
 
 class PlaceOrderPlaceOrder(BaseModel):
-    id: Optional[str] = Field(default=None)
+    id: Optional[str]
 
 
 PlaceOrder.model_rebuild()

@@ -8,21 +8,19 @@ from .fragments import RecommendationSlot
 
 class PlaceOrderWithRecommendations(BaseModel):
     place_order: Optional["PlaceOrderWithRecommendationsPlaceOrder"] = Field(
-        alias="placeOrder", default=None
+        alias="placeOrder"
     )
 
 
 class PlaceOrderWithRecommendationsPlaceOrder(BaseModel):
-    id: Optional[str] = Field(default=None)
-    pages: Optional["PlaceOrderWithRecommendationsPlaceOrderPages"] = Field(
-        default=None
-    )
+    id: Optional[str]
+    pages: Optional["PlaceOrderWithRecommendationsPlaceOrderPages"]
 
 
 class PlaceOrderWithRecommendationsPlaceOrderPages(BaseModel):
     for_order_page: Optional[
         list[Optional["PlaceOrderWithRecommendationsPlaceOrderPagesForOrderPage"]]
-    ] = Field(alias="forOrderPage", default=None)
+    ] = Field(alias="forOrderPage")
 
 
 PlaceOrderWithRecommendationsPlaceOrderPagesForOrderPage = RecommendationSlot

@@ -8,21 +8,19 @@ from .fragments import RecommendationSlot
 
 class ProductPageRecommendations(BaseModel):
     update_session: Optional["ProductPageRecommendationsUpdateSession"] = Field(
-        alias="updateSession", default=None
+        alias="updateSession"
     )
 
 
 class ProductPageRecommendationsUpdateSession(BaseModel):
-    id: Optional[str] = Field(default=None)
-    pages: Optional["ProductPageRecommendationsUpdateSessionPages"] = Field(
-        default=None
-    )
+    id: Optional[str]
+    pages: Optional["ProductPageRecommendationsUpdateSessionPages"]
 
 
 class ProductPageRecommendationsUpdateSessionPages(BaseModel):
     for_product_page: Optional[
         list[Optional["ProductPageRecommendationsUpdateSessionPagesForProductPage"]]
-    ] = Field(alias="forProductPage", default=None)
+    ] = Field(alias="forProductPage")
 
 
 ProductPageRecommendationsUpdateSessionPagesForProductPage = RecommendationSlot

@@ -1,17 +1,15 @@
 from typing import Optional
 
-from pydantic import Field
-
 from .base_model import BaseModel
 from .fragments import RecommendationSlot
 
 
 class RandomProducts(BaseModel):
-    recos: Optional["RandomProductsRecos"] = Field(default=None)
+    recos: Optional["RandomProductsRecos"]
 
 
 class RandomProductsRecos(BaseModel):
-    random: Optional["RandomProductsRecosRandom"] = Field(default=None)
+    random: Optional["RandomProductsRecosRandom"]
 
 
 RandomProductsRecosRandom = RecommendationSlot

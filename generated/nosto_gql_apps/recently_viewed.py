@@ -1,22 +1,20 @@
 from typing import Optional
 
-from pydantic import Field
-
 from .base_model import BaseModel
 from .fragments import RecommendationSlot
 
 
 class RecentlyViewed(BaseModel):
-    session: Optional["RecentlyViewedSession"] = Field(default=None)
+    session: Optional["RecentlyViewedSession"]
 
 
 class RecentlyViewedSession(BaseModel):
-    id: Optional[str] = Field(default=None)
-    recos: Optional["RecentlyViewedSessionRecos"] = Field(default=None)
+    id: Optional[str]
+    recos: Optional["RecentlyViewedSessionRecos"]
 
 
 class RecentlyViewedSessionRecos(BaseModel):
-    history: Optional["RecentlyViewedSessionRecosHistory"] = Field(default=None)
+    history: Optional["RecentlyViewedSessionRecosHistory"]
 
 
 RecentlyViewedSessionRecosHistory = RecommendationSlot

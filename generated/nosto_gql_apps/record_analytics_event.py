@@ -8,15 +8,13 @@ from .fragments import ValidationProblem
 
 class RecordAnalyticsEvent(BaseModel):
     record_analytics_event: Optional["RecordAnalyticsEventRecordAnalyticsEvent"] = (
-        Field(alias="recordAnalyticsEvent", default=None)
+        Field(alias="recordAnalyticsEvent")
     )
 
 
 class RecordAnalyticsEventRecordAnalyticsEvent(BaseModel):
-    message: Optional[str] = Field(default=None)
-    errors: Optional[
-        list[Optional["RecordAnalyticsEventRecordAnalyticsEventErrors"]]
-    ] = Field(default=None)
+    message: Optional[str]
+    errors: Optional[list[Optional["RecordAnalyticsEventRecordAnalyticsEventErrors"]]]
 
 
 RecordAnalyticsEventRecordAnalyticsEventErrors = ValidationProblem

@@ -8,15 +8,13 @@ from .fragments import ValidationProblem
 
 class RecordCategoryClick(BaseModel):
     record_analytics_event: Optional["RecordCategoryClickRecordAnalyticsEvent"] = Field(
-        alias="recordAnalyticsEvent", default=None
+        alias="recordAnalyticsEvent"
     )
 
 
 class RecordCategoryClickRecordAnalyticsEvent(BaseModel):
-    message: Optional[str] = Field(default=None)
-    errors: Optional[
-        list[Optional["RecordCategoryClickRecordAnalyticsEventErrors"]]
-    ] = Field(default=None)
+    message: Optional[str]
+    errors: Optional[list[Optional["RecordCategoryClickRecordAnalyticsEventErrors"]]]
 
 
 RecordCategoryClickRecordAnalyticsEventErrors = ValidationProblem

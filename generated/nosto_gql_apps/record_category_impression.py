@@ -8,15 +8,15 @@ from .fragments import ValidationProblem
 
 class RecordCategoryImpression(BaseModel):
     record_analytics_event: Optional["RecordCategoryImpressionRecordAnalyticsEvent"] = (
-        Field(alias="recordAnalyticsEvent", default=None)
+        Field(alias="recordAnalyticsEvent")
     )
 
 
 class RecordCategoryImpressionRecordAnalyticsEvent(BaseModel):
-    message: Optional[str] = Field(default=None)
+    message: Optional[str]
     errors: Optional[
         list[Optional["RecordCategoryImpressionRecordAnalyticsEventErrors"]]
-    ] = Field(default=None)
+    ]
 
 
 RecordCategoryImpressionRecordAnalyticsEventErrors = ValidationProblem

@@ -8,15 +8,13 @@ from .fragments import ValidationProblem
 
 class RecordSearchClick(BaseModel):
     record_analytics_event: Optional["RecordSearchClickRecordAnalyticsEvent"] = Field(
-        alias="recordAnalyticsEvent", default=None
+        alias="recordAnalyticsEvent"
     )
 
 
 class RecordSearchClickRecordAnalyticsEvent(BaseModel):
-    message: Optional[str] = Field(default=None)
-    errors: Optional[list[Optional["RecordSearchClickRecordAnalyticsEventErrors"]]] = (
-        Field(default=None)
-    )
+    message: Optional[str]
+    errors: Optional[list[Optional["RecordSearchClickRecordAnalyticsEventErrors"]]]
 
 
 RecordSearchClickRecordAnalyticsEventErrors = ValidationProblem

@@ -8,15 +8,13 @@ from .fragments import ValidationProblem
 
 class RecordSearchImpression(BaseModel):
     record_analytics_event: Optional["RecordSearchImpressionRecordAnalyticsEvent"] = (
-        Field(alias="recordAnalyticsEvent", default=None)
+        Field(alias="recordAnalyticsEvent")
     )
 
 
 class RecordSearchImpressionRecordAnalyticsEvent(BaseModel):
-    message: Optional[str] = Field(default=None)
-    errors: Optional[
-        list[Optional["RecordSearchImpressionRecordAnalyticsEventErrors"]]
-    ] = Field(default=None)
+    message: Optional[str]
+    errors: Optional[list[Optional["RecordSearchImpressionRecordAnalyticsEventErrors"]]]
 
 
 RecordSearchImpressionRecordAnalyticsEventErrors = ValidationProblem

@@ -1,17 +1,15 @@
 from typing import Optional
 
-from pydantic import Field
-
 from .base_model import BaseModel
 from .fragments import RecommendationSlot
 
 
 class RelatedProducts(BaseModel):
-    recos: Optional["RelatedProductsRecos"] = Field(default=None)
+    recos: Optional["RelatedProductsRecos"]
 
 
 class RelatedProductsRecos(BaseModel):
-    related: Optional["RelatedProductsRecosRelated"] = Field(default=None)
+    related: Optional["RelatedProductsRecosRelated"]
 
 
 RelatedProductsRecosRelated = RecommendationSlot

@@ -8,19 +8,19 @@ from .fragments import RecommendationSlot
 
 class SearchPageRecommendations(BaseModel):
     update_session: Optional["SearchPageRecommendationsUpdateSession"] = Field(
-        alias="updateSession", default=None
+        alias="updateSession"
     )
 
 
 class SearchPageRecommendationsUpdateSession(BaseModel):
-    id: Optional[str] = Field(default=None)
-    pages: Optional["SearchPageRecommendationsUpdateSessionPages"] = Field(default=None)
+    id: Optional[str]
+    pages: Optional["SearchPageRecommendationsUpdateSessionPages"]
 
 
 class SearchPageRecommendationsUpdateSessionPages(BaseModel):
     for_search_page: Optional[
         list[Optional["SearchPageRecommendationsUpdateSessionPagesForSearchPage"]]
-    ] = Field(alias="forSearchPage", default=None)
+    ] = Field(alias="forSearchPage")
 
 
 SearchPageRecommendationsUpdateSessionPagesForSearchPage = RecommendationSlot

@@ -1,17 +1,15 @@
 from typing import Optional
 
-from pydantic import Field
-
 from .base_model import BaseModel
 from .fragments import RecommendationSlot
 
 
 class SearchProducts(BaseModel):
-    recos: Optional["SearchProductsRecos"] = Field(default=None)
+    recos: Optional["SearchProductsRecos"]
 
 
 class SearchProductsRecos(BaseModel):
-    search: Optional["SearchProductsRecosSearch"] = Field(default=None)
+    search: Optional["SearchProductsRecosSearch"]
 
 
 SearchProductsRecosSearch = RecommendationSlot

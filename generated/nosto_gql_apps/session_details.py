@@ -1,28 +1,22 @@
 from typing import Optional
 
-from pydantic import Field
-
 from .base_model import BaseModel
 from .fragments import CustomerDetails, LineItem
 
 
 class SessionDetails(BaseModel):
-    session: Optional["SessionDetailsSession"] = Field(default=None)
+    session: Optional["SessionDetailsSession"]
 
 
 class SessionDetailsSession(BaseModel):
-    id: Optional[str] = Field(default=None)
-    cart: Optional["SessionDetailsSessionCart"] = Field(default=None)
-    customer: Optional["SessionDetailsSessionCustomer"] = Field(default=None)
-    segments: Optional[list[Optional["SessionDetailsSessionSegments"]]] = Field(
-        default=None
-    )
+    id: Optional[str]
+    cart: Optional["SessionDetailsSessionCart"]
+    customer: Optional["SessionDetailsSessionCustomer"]
+    segments: Optional[list[Optional["SessionDetailsSessionSegments"]]]
 
 
 class SessionDetailsSessionCart(BaseModel):
-    items: Optional[list[Optional["SessionDetailsSessionCartItems"]]] = Field(
-        default=None
-    )
+    items: Optional[list[Optional["SessionDetailsSessionCartItems"]]]
 
 
 SessionDetailsSessionCartItems = LineItem
@@ -30,8 +24,8 @@ SessionDetailsSessionCustomer = CustomerDetails
 
 
 class SessionDetailsSessionSegments(BaseModel):
-    id: Optional[str] = Field(default=None)
-    name: Optional[str] = Field(default=None)
+    id: Optional[str]
+    name: Optional[str]
 
 
 SessionDetails.model_rebuild()

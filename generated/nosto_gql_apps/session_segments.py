@@ -1,22 +1,18 @@
 from typing import Optional
 
-from pydantic import Field
-
 from .base_model import BaseModel
 
 
 class SessionSegments(BaseModel):
-    session: Optional["SessionSegmentsSession"] = Field(default=None)
+    session: Optional["SessionSegmentsSession"]
 
 
 class SessionSegmentsSession(BaseModel):
-    segments: Optional[list[Optional["SessionSegmentsSessionSegments"]]] = Field(
-        default=None
-    )
+    segments: Optional[list[Optional["SessionSegmentsSessionSegments"]]]
 
 
 class SessionSegmentsSessionSegments(BaseModel):
-    id: Optional[str] = Field(default=None)
+    id: Optional[str]
 
 
 SessionSegments.model_rebuild()

@@ -1,17 +1,15 @@
 from typing import Optional
 
-from pydantic import Field
-
 from .base_model import BaseModel
 from .fragments import RecommendationSlot
 
 
 class Toplist(BaseModel):
-    recos: Optional["ToplistRecos"] = Field(default=None)
+    recos: Optional["ToplistRecos"]
 
 
 class ToplistRecos(BaseModel):
-    toplist: Optional["ToplistRecosToplist"] = Field(default=None)
+    toplist: Optional["ToplistRecosToplist"]
 
 
 ToplistRecosToplist = RecommendationSlot

@@ -8,7 +8,7 @@ from .fragments import OrderDetails
 
 class UpdateOrderStatus(BaseModel):
     update_status: Optional["UpdateOrderStatusUpdateStatus"] = Field(
-        alias="updateStatus", default=None
+        alias="updateStatus"
     )
 
 

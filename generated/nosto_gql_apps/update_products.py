@@ -8,21 +8,17 @@ from .fragments import ProductSummary, ValidationProblem
 
 class UpdateProducts(BaseModel):
     update_products: Optional["UpdateProductsUpdateProducts"] = Field(
-        alias="updateProducts", default=None
+        alias="updateProducts"
     )
 
 
 class UpdateProductsUpdateProducts(BaseModel):
-    result: Optional[list[Optional["UpdateProductsUpdateProductsResult"]]] = Field(
-        default=None
-    )
+    result: Optional[list[Optional["UpdateProductsUpdateProductsResult"]]]
 
 
 class UpdateProductsUpdateProductsResult(BaseModel):
-    errors: Optional[list[Optional["UpdateProductsUpdateProductsResultErrors"]]] = (
-        Field(default=None)
-    )
-    data: Optional["UpdateProductsUpdateProductsResultData"] = Field(default=None)
+    errors: Optional[list[Optional["UpdateProductsUpdateProductsResultErrors"]]]
+    data: Optional["UpdateProductsUpdateProductsResultData"]
 
 
 UpdateProductsUpdateProductsResultErrors = ValidationProblem

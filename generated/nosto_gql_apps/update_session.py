@@ -9,23 +9,19 @@ from .fragments import CustomerDetails, LineItem
 
 class UpdateSession(BaseModel):
     update_session: Optional["UpdateSessionUpdateSession"] = Field(
-        alias="updateSession", default=None
+        alias="updateSession"
     )
 
 
 class UpdateSessionUpdateSession(BaseModel):
-    id: Optional[str] = Field(default=None)
-    cart: Optional["UpdateSessionUpdateSessionCart"] = Field(default=None)
-    customer: Optional["UpdateSessionUpdateSessionCustomer"] = Field(default=None)
-    events: Optional[list[Optional["UpdateSessionUpdateSessionEvents"]]] = Field(
-        default=None
-    )
+    id: Optional[str]
+    cart: Optional["UpdateSessionUpdateSessionCart"]
+    customer: Optional["UpdateSessionUpdateSessionCustomer"]
+    events: Optional[list[Optional["UpdateSessionUpdateSessionEvents"]]]
 
 
 class UpdateSessionUpdateSessionCart(BaseModel):
-    items: Optional[list[Optional["UpdateSessionUpdateSessionCartItems"]]] = Field(
-        default=None
-    )
+    items: Optional[list[Optional["UpdateSessionUpdateSessionCartItems"]]]
 
 
 UpdateSessionUpdateSessionCartItems = LineItem
@@ -33,8 +29,8 @@ UpdateSessionUpdateSessionCustomer = CustomerDetails
 
 
 class UpdateSessionUpdateSessionEvents(BaseModel):
-    type_: Optional[InteractionEventType] = Field(alias="type", default=None)
-    target: Optional[str] = Field(default=None)
+    type_: Optional[InteractionEventType] = Field(alias="type")
+    target: Optional[str]
 
 
 UpdateSession.model_rebuild()

@@ -8,23 +8,21 @@ from .fragments import CategoryDetails, ValidationProblem
 
 class UpsertCategories(BaseModel):
     upsert_categories: Optional["UpsertCategoriesUpsertCategories"] = Field(
-        alias="upsertCategories", default=None
+        alias="upsertCategories"
     )
 
 
 class UpsertCategoriesUpsertCategories(BaseModel):
     category_result: Optional[
         list[Optional["UpsertCategoriesUpsertCategoriesCategoryResult"]]
-    ] = Field(alias="categoryResult", default=None)
+    ] = Field(alias="categoryResult")
 
 
 class UpsertCategoriesUpsertCategoriesCategoryResult(BaseModel):
     errors: Optional[
         list[Optional["UpsertCategoriesUpsertCategoriesCategoryResultErrors"]]
-    ] = Field(default=None)
-    category: Optional["UpsertCategoriesUpsertCategoriesCategoryResultCategory"] = (
-        Field(default=None)
-    )
+    ]
+    category: Optional["UpsertCategoriesUpsertCategoriesCategoryResultCategory"]
 
 
 UpsertCategoriesUpsertCategoriesCategoryResultErrors = ValidationProblem

@@ -8,7 +8,7 @@ from .fragments import IdentityDetails
 
 class UpsertIdentity(BaseModel):
     upsert_identity: Optional["UpsertIdentityUpsertIdentity"] = Field(
-        alias="upsertIdentity", default=None
+        alias="upsertIdentity"
     )
 
 

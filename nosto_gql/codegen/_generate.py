@@ -38,9 +38,6 @@ def _ariadne_section(
         "include_comments": "none",
         "convert_to_snake_case": True,
         "lazy_imports": True,
-        # A field skipped by @include/@skip is absent from the response, not null: every
-        # nullable field must default to None or such responses would fail validation.
-        "default_optional_fields_to_none": True,
         **config.extra,
         "schema_path": str(config.schema_path),
         "queries_path": str(queries),

@@ -8,6 +8,9 @@
   (``max_product=5``) is an error instead of being silently dropped from the request.
 - Enums derive from `NostoEnum`, and ``__typename`` is any string: values and type names
   added to the schema after the client was generated are accepted, not validation errors.
+- Result fields are required, nullable or not: a response that leaves one out is malformed.
+  Only fields under ``@include``/``@skip`` (directly, or through an inline fragment or fragment
+  spread) default to None, since the server leaves those out when they are skipped.
 - Inputs (method arguments, input-type fields) take any ``Sequence`` where the schema has a
   list, so ``list[X]`` fits a list of nullable items.
 - Methods get the comment above their operation as docstring.
@@ -21,12 +24,20 @@ from __future__ import annotations
 
 import ast
 import re
+from pathlib import Path
 from typing import Any
 
 from ariadne_codegen.plugins.base import Plugin
-from graphql import OperationDefinitionNode
+from graphql import (
+    ExecutableDefinitionNode,
+    FieldNode,
+    OperationDefinitionNode,
+    parse,
+)
 
+from ._conditional import ConditionalFields, conditional_fields
 from ._names import method_name_of
+from ._result_ast import default_to_none
 
 ASYNC_CLIENT_NAME_KEY = "nosto_async_client_name"
 
@@ -35,6 +46,7 @@ class NostoCodegenPlugin(Plugin):
     def __init__(self, schema: Any, config_dict: dict[str, Any]) -> None:
         super().__init__(schema, config_dict)
         self._docstrings: dict[str, str] = {}
+        self._conditional: ConditionalFields | None = None
 
     def generate_client_method(
         self,
@@ -82,8 +94,13 @@ class NostoCodegenPlugin(Plugin):
         return class_def
 
     def generate_result_field(
-        self, field_implementation: ast.AnnAssign, operation_definition: Any, field: Any
+        self,
+        field_implementation: ast.AnnAssign,
+        operation_definition: ExecutableDefinitionNode,
+        field: FieldNode,
     ) -> ast.AnnAssign:
+        if self._conditional_fields().may_be_absent(operation_definition, field):
+            default_to_none(field_implementation)
         # `__typename` of an object type is generated as Literal["Name"]; a type renamed or
         # added on Nosto's side must be accepted, so any string is.
         annotation = field_implementation.annotation
@@ -146,14 +163,27 @@ class NostoCodegenPlugin(Plugin):
             + f'__all__ += ["{async_name}"]\n'
         )
 
+    def _conditional_fields(self) -> ConditionalFields:
+        """Parsed once per run, from the same concatenated text ariadne-codegen parses."""
+        if self._conditional is None:
+            from ariadne_codegen.schema import load_graphql_files_from_path
+
+            queries_path = self._section().get("queries_path")
+            text = load_graphql_files_from_path(Path(queries_path)) if queries_path else ""
+            self._conditional = (
+                conditional_fields(parse(text)) if text.strip() else (ConditionalFields())
+            )
+        return self._conditional
+
     def _section(self) -> dict[str, Any]:
         section: dict[str, Any] = self.config_dict.get("tool", {}).get("ariadne-codegen", {})
         return section
 
 
+# ariadne-codegen names the locals `_data`/`_response` when an argument takes the plain name.
 _VALIDATE_IN_METHOD = re.compile(
-    r"^(?P<indent> +)data = self\.get_data\(response\)\n(?P=indent)return (?P<model>\w+)"
-    r"\.model_validate\(data\)$",
+    r"^(?P<indent> +)(?P<data>_?data) = self\.get_data\((?P<response>_?response)\)\n"
+    r"(?P=indent)return (?P<model>\w+)\.model_validate\((?P=data)\)$",
     re.MULTILINE,
 )
 
@@ -162,7 +192,9 @@ def _parse_via_base(code: str) -> str:
     """``data = self.get_data(response); return M.model_validate(data)`` ->
     ``return self.parse_result(M, response)``. Done on the final code: the forward-refs plugin
     decides which models each method imports by finding their ``model_validate`` calls."""
-    return _VALIDATE_IN_METHOD.sub(r"\g<indent>return self.parse_result(\g<model>, response)", code)
+    return _VALIDATE_IN_METHOD.sub(
+        r"\g<indent>return self.parse_result(\g<model>, \g<response>)", code
+    )
 
 
 def _lists_as_sequences(annotation: ast.expr) -> None:
