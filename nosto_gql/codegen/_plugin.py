@@ -8,6 +8,8 @@
   (``max_product=5``) is an error instead of being silently dropped from the request.
 - Enums derive from `NostoEnum`, and ``__typename`` is any string: values and type names
   added to the schema after the client was generated are accepted, not validation errors.
+  (Except in the members of an interface's or union's discriminated union: pydantic tells them
+  apart by their ``Literal`` type name.)
 - Result fields are required, nullable or not: a response that leaves one out is malformed.
   Only fields under ``@include``/``@skip`` (directly, or through an inline fragment or fragment
   spread) default to None, since the server leaves those out when they are skipped.
@@ -31,13 +33,14 @@ from ariadne_codegen.plugins.base import Plugin
 from graphql import (
     ExecutableDefinitionNode,
     FieldNode,
+    FragmentDefinitionNode,
     OperationDefinitionNode,
     parse,
 )
 
 from ._conditional import ConditionalFields, conditional_fields
 from ._names import method_name_of
-from ._result_ast import default_to_none
+from ._result_ast import default_to_none, typename_as_str
 
 ASYNC_CLIENT_NAME_KEY = "nosto_async_client_name"
 
@@ -101,17 +104,19 @@ class NostoCodegenPlugin(Plugin):
     ) -> ast.AnnAssign:
         if self._conditional_fields().may_be_absent(operation_definition, field):
             default_to_none(field_implementation)
-        # `__typename` of an object type is generated as Literal["Name"]; a type renamed or
-        # added on Nosto's side must be accepted, so any string is.
-        annotation = field_implementation.annotation
-        if (
-            field.name.value == "__typename"
-            and isinstance(annotation, ast.Subscript)
-            and isinstance(annotation.value, ast.Name)
-            and annotation.value.id == "Literal"
-        ):
-            field_implementation.annotation = ast.Name("str", ctx=ast.Load())
         return field_implementation
+
+    def generate_result_types_module(
+        self, module: ast.Module, operation_definition: ExecutableDefinitionNode
+    ) -> ast.Module:
+        typename_as_str(module)
+        return module
+
+    def generate_fragments_module(
+        self, module: ast.Module, fragments_definitions: dict[str, FragmentDefinitionNode]
+    ) -> ast.Module:
+        typename_as_str(module)
+        return module
 
     def generate_inputs_module(self, module: ast.Module) -> ast.Module:
         module.body.insert(0, ast.parse("from pydantic import ConfigDict").body[0])

@@ -1,5 +1,5 @@
 """Generated result models: a response missing a field is malformed, unless the field is under
-@include/@skip; the package type-checks."""
+@include/@skip; interfaces and unions validate each concrete type; the package type-checks."""
 
 from __future__ import annotations
 
@@ -147,3 +147,65 @@ def test_only_fields_under_include_or_skip_may_be_absent(tmp_path: Path) -> None
         "    shelf = result.shelf\n"
         "    return shelf.owner.price if shelf and shelf.owner else None\n",
     )
+
+
+# -- interfaces and unions ------------------------------------------------------------------------
+
+ABSTRACT = """
+query GetNode($id: String!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on Product { name price }
+    ... on Category { path }
+  }
+}
+query Search($term: String!) {
+  search(term: $term) {
+    __typename
+    ... on Product { id name }
+    ... on Category { id path }
+  }
+}
+query ShelfItems { shelf { __typename ...ShelfParts } }
+fragment ShelfParts on Shelf { id items { __typename ... on Product { name } } }
+"""
+
+USAGE = """
+from pk.get_node import GetNode, GetNodeNodeProduct
+from pk.search import Search, SearchSearchCategory
+from pk.shelf_items import ShelfItems
+
+def price(result: GetNode) -> float | None:
+    return result.node.price if isinstance(result.node, GetNodeNodeProduct) else None
+
+def paths(result: Search) -> list[str | None]:
+    return [hit.path for hit in result.search if isinstance(hit, SearchSearchCategory)]
+
+def shelf_type(result: ShelfItems) -> str | None:
+    return result.shelf.typename__ if result.shelf else None
+"""
+
+
+def test_interfaces_and_unions_validate_each_concrete_type(tmp_path: Path) -> None:
+    target = _generate(tmp_path, ABSTRACT)
+    product = {"__typename": "Product", "id": "p", "name": "n", "price": 2.0}
+    category = {"__typename": "Category", "id": "c", "path": "/a"}
+    nodes = _validate(
+        target,
+        "get_node",
+        "GetNode",
+        [{"node": product}, {"node": category}, {"node": {"__typename": "Brand", "id": "b"}}],
+    )
+    assert [line.split("(", 2)[1] for line in nodes] == [
+        "node=GetNodeNodeProduct",
+        "node=GetNodeNodeCategory",
+        "node=GetNodeNodeNode",
+    ]
+    hits = _validate(target, "search", "Search", [{"search": [product, category]}])
+    assert "SearchSearchProduct(" in hits[0] and "SearchSearchCategory(" in hits[0]
+    shelf = {"__typename": "ShelfV2", "id": "s", "items": [{"__typename": "Category"}, None]}
+    # A type renamed or added on the server is accepted where no union tells types apart.
+    shelves = _validate(target, "shelf_items", "ShelfItems", [{"shelf": shelf}])
+    assert "typename__='ShelfV2'" in shelves[0] and "ShelfPartsItemsCategory(" in shelves[0]
+    _mypy_strict(target, USAGE)
