@@ -16,13 +16,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from graphql import DocumentNode, ExecutableDefinitionNode
+from graphql import DocumentNode, ExecutableDefinitionNode, OperationDefinitionNode
 
 from .._schema import PACKAGED_SCHEMA_FILE_NAME
 from ._config import CodegenConfig
-from ._names import class_name_of, method_name_of
+from ._names import argument_name_of, class_name_of, method_name_of
 from ._problems import CodegenProblems, OperationProblem
-from ._shadowing import shadowed_names
+from ._shadowing import argument_clashes, shadowed_names
 from ._validate import operation_files, read_operations
 from ._write import MARKER_CONTENT, MARKER_FILE_NAME
 
@@ -107,6 +107,8 @@ def render_package(config: CodegenConfig) -> dict[str, bytes]:
     for module, name, how in shadowed_names(files):
         message = f"generated {module} binds the name {name} twice ({how}); rename one of them"
         shadowed.append(_locate(message, config, documents, class_name=name))
+    for method, argument, clash in argument_clashes(files):
+        shadowed.append(_locate_argument(method, argument, clash, config, documents))
     if shadowed:
         raise CodegenProblems(sorted(set(shadowed)))
     files[PACKAGED_SCHEMA_FILE_NAME] = config.schema_path.read_bytes()
@@ -152,3 +154,40 @@ def _locate(
         location = definition.loc.source.get_location(definition.loc.start)
         line, column = location.line, location.column
     return OperationProblem(str(path), line, column, message)
+
+
+def _locate_argument(
+    method: str,
+    argument: str,
+    clash: str,
+    config: CodegenConfig,
+    documents: list[tuple[Path, DocumentNode]],
+) -> OperationProblem:
+    """An argument of a generated method that clashes, at the variable it comes from."""
+    for path, document in documents:
+        for definition in document.definitions:
+            if (
+                not isinstance(definition, OperationDefinitionNode)
+                or definition.name is None
+                or method_name_of(definition.name.value) != method
+            ):
+                continue
+            variables = [
+                variable
+                for variable in definition.variable_definitions or ()
+                if argument_name_of(variable.variable.name.value) == argument
+            ]
+            if not variables:
+                continue
+            variable = variables[-1]  # the later of two same-named ones
+            message = (
+                f"variable ${variable.variable.name.value} becomes argument {argument} of "
+                f"{method}(), which clashes with {clash}; rename the variable"
+            )
+            line, column = 1, 1
+            if variable.loc is not None:
+                location = variable.loc.source.get_location(variable.loc.start)
+                line, column = location.line, location.column
+            return OperationProblem(str(path), line, column, message)
+    message = f"generated {method}() has an argument {argument} that clashes with {clash}"
+    return _locate(message, config, documents)

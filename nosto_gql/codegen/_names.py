@@ -7,13 +7,15 @@ attributes; a module must not collide with one the package always contains.
 
 from __future__ import annotations
 
+import builtins
 import keyword
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, cast
 
-from graphql import DocumentNode, OperationDefinitionNode
+from graphql import DocumentNode, Node, OperationDefinitionNode
+from pydantic import BaseModel
 
 from ..runtime import AsyncGraphQLClient, GraphQLClient
 from ._problems import OperationProblem
@@ -65,6 +67,36 @@ def method_name_of(operation_name: str) -> str:
     """The client method (and result module) ariadne-codegen generates for an operation."""
     words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?=[A-Z][a-z]|\d|\W|_|$)|\d+", operation_name)
     return "_".join(word.lower() for word in words)
+
+
+def _python_name(graphql_name: str, *, attribute: bool) -> str:
+    """ariadne-codegen's `process_name`: snake_case, ``_`` after a keyword or builtin type
+    (and, for attributes, after a pydantic BaseModel attribute), leading ``_`` trimmed."""
+    name = method_name_of(graphql_name)
+    if keyword.iskeyword(name) or isinstance(getattr(builtins, name, None), type):
+        name += "_"
+    if attribute:
+        if name in _PYDANTIC_ATTRIBUTES:
+            name += "_"
+        name = name.lstrip("_")
+    if set(graphql_name) == {"_"} and not name:
+        return "underscore_named_field_"
+    return name
+
+
+_PYDANTIC_ATTRIBUTES = frozenset(name for name in dir(BaseModel) if not name.startswith("_"))
+
+
+def argument_name_of(variable_name: str) -> str:
+    """The client-method argument ariadne-codegen generates for an operation variable."""
+    return _python_name(variable_name, attribute=False)
+
+
+def attribute_name_of(response_key: str) -> str:
+    """The result-model attribute ariadne-codegen generates for a field (its alias or name)."""
+    if response_key == "__typename":
+        return "typename__"
+    return _python_name(response_key, attribute=True)
 
 
 def class_name_of(operation_name: str) -> str:
@@ -125,10 +157,42 @@ def _operation_problems(
             f"operation {name} would generate class {class_name_of(name)}, a Python keyword; "
             "rename the operation"
         )
-    return [OperationProblem(str(path), line, column, message) for message in messages]
+    problems = [OperationProblem(str(path), line, column, message) for message in messages]
+    return problems + _variable_problems(path, operation)
 
 
-def _start_of(node: OperationDefinitionNode) -> tuple[int, int]:
+def _variable_problems(path: Path, operation: OperationDefinitionNode) -> list[OperationProblem]:
+    """Variables whose method arguments would not compile: not Python names, named like the
+    method's `self`, or two variables with one argument name (``$productId``, ``$product_id``).
+    Arguments clashing with names the generated method body uses are found in the generated
+    code (`_shadowing.argument_clashes`)."""
+    problems = []
+    seen: dict[str, str] = {}
+    for definition in operation.variable_definitions or ():
+        variable = definition.variable.name.value
+        argument = argument_name_of(variable)
+        if not argument.isidentifier():
+            message = (
+                f"variable ${variable} would become argument {argument}, not a Python name; "
+                "rename it"
+            )
+        elif argument == "self":
+            message = (
+                f"variable ${variable} would become argument self (the method's own); rename it"
+            )
+        elif seen.setdefault(argument, variable) != variable:
+            message = (
+                f"variables ${seen[argument]} and ${variable} both become argument {argument}; "
+                "rename one of them"
+            )
+        else:
+            continue
+        line, column = _start_of(definition)
+        problems.append(OperationProblem(str(path), line, column, message))
+    return problems
+
+
+def _start_of(node: Node) -> tuple[int, int]:
     if node.loc is None:
         return 1, 1
     location = node.loc.source.get_location(node.loc.start)

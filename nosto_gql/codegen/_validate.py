@@ -23,6 +23,7 @@ from graphql.validation.validate import validate_sdl
 
 from ._names import DEFAULT_MODULE_NAMES, name_problems
 from ._problems import CodegenProblems, OperationProblem, problem_of, read_source
+from ._selections import selection_problems
 
 OPERATION_SUFFIXES = (".graphql", ".gql")
 # Directories that hold other people's files, never a project's operations.
@@ -113,5 +114,8 @@ def validate_operations(
     ]
     if definitions:
         combined = DocumentNode(definitions=tuple(definitions))
-        problems.extend(problem_of(error, "<unknown>") for error in validate(schema, combined))
+        errors = validate(schema, combined)
+        problems.extend(problem_of(error, "<unknown>") for error in errors)
+        if not errors:  # the selection checks expect documents valid against the schema
+            problems.extend(selection_problems(schema, documents))
     return sorted(problems)
