@@ -19,11 +19,16 @@ from graphql import (
     validate,
     validate_schema,
 )
+from graphql.validation import NoUnusedFragmentsRule, specified_rules
 from graphql.validation.validate import validate_sdl
 
 from ._names import DEFAULT_MODULE_NAMES, name_problems
 from ._problems import CodegenProblems, OperationProblem, problem_of, read_source
 from ._selections import selection_problems
+
+# As ariadne-codegen does: a fragment no operation uses is never sent (each operation carries
+# only the fragments it spreads), so it is no problem, e.g. when checking some files only.
+OPERATION_RULES = [rule for rule in specified_rules if rule is not NoUnusedFragmentsRule]
 
 OPERATION_SUFFIXES = (".graphql", ".gql")
 # Directories that hold other people's files, never a project's operations.
@@ -114,7 +119,7 @@ def validate_operations(
     ]
     if definitions:
         combined = DocumentNode(definitions=tuple(definitions))
-        errors = validate(schema, combined)
+        errors = validate(schema, combined, rules=OPERATION_RULES)
         problems.extend(problem_of(error, "<unknown>") for error in errors)
         if not errors:  # the selection checks expect documents valid against the schema
             problems.extend(selection_problems(schema, documents))

@@ -189,3 +189,15 @@ def test_empty_queries_directory_is_reported(
     (tmp_path / "queries").mkdir()
     assert main(_args("generate", tmp_path / "queries", tmp_path)) == EXIT_PROBLEMS
     assert "no .graphql or .gql operation files found" in capsys.readouterr().err
+
+
+def test_check_files_alone_validates_without_a_package(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Fragments shared from another file are fine, and unused fragments are no problem.
+    fragments = REPO / "queries" / "fragments.graphql"
+    assert main(["check", str(REPO / "queries" / "catalog.graphql"), str(fragments)]) == EXIT_OK
+    bad = tmp_path / "bad.graphql"
+    bad.write_text("query Q($x: Int) {\n  segments { segments { id } }\n}\n")
+    assert main(["check", str(bad)]) == EXIT_PROBLEMS
+    assert f"{bad}:1:9: " in capsys.readouterr().err
