@@ -19,11 +19,18 @@ for at most 250 products per call, as Nosto's own PHP SDK does.
 """
 
 from .._facts import CATEGORY_PAGE_LIMIT
-from ._category import aiter_category, aiter_category_pages, iter_category, iter_category_pages
+from ._category import (
+    CategoryOptions,
+    aiter_category,
+    aiter_category_pages,
+    iter_category,
+    iter_category_pages,
+)
 from ._listing import ListingCapError, ListingCapWarning, aiter_products, iter_products
 
 __all__ = [
     "CATEGORY_PAGE_LIMIT",
+    "CategoryOptions",
     "ListingCapError",
     "ListingCapWarning",
     "aiter_category",

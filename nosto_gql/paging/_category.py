@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
+
+from typing_extensions import Unpack
 
 from nosto_gql_apps.base_model import UNSET
 
@@ -17,62 +19,64 @@ if TYPE_CHECKING:
     from nosto_gql_apps.input_types import InputFilterParams, InputIncludeParams
 
 
+class CategoryOptions(TypedDict, total=False):
+    """Options of the category-merchandising helpers (all optional)."""
+
+    page_size: int
+    """Products per call, at most 250 (`CATEGORY_PAGE_LIMIT`, the default)."""
+    by: LookupParams | None
+    """BY_CID (default: ``session_id`` is Nosto's customer id) or BY_REF."""
+    include: InputIncludeParams | None
+    """Only products matching these conditions."""
+    exclude: InputFilterParams | None
+    """Leave out products matching these conditions."""
+    image: ImageVersionType | None
+    """Image version of the returned product images."""
+    currency: CurrencyParams | None
+    """Format prices in this currency."""
+    preview: bool
+    """Serve results without touching statistics."""
+    add_attribution_parameters: bool
+    """Append nosto_source=cmp&nosto=<resultId> to product URLs."""
+    count_view: bool
+    """Whether the first call counts as a category view (default True)."""
+
+
 class _CategoryWalk:
     """One walk through a category-merchandising listing: the calls' arguments and where the
     walk is. Shared by the sync and the async helpers."""
 
-    def __init__(
-        self,
-        *,
-        session_id: str,
-        category: str,
-        page_size: int,
-        by: LookupParams | None,
-        include: InputIncludeParams | None,
-        exclude: InputFilterParams | None,
-        image: ImageVersionType | None,
-        currency: CurrencyParams | None,
-        preview: bool,
-        add_attribution_parameters: bool,
-        count_view: bool,
-    ) -> None:
-        check_page_size(page_size, CATEGORY_PAGE_LIMIT)
+    def __init__(self, session_id: str, category: str, options: CategoryOptions) -> None:
+        check_page_size(options.get("page_size", CATEGORY_PAGE_LIMIT), CATEGORY_PAGE_LIMIT)
         self.session_id = session_id
         self.category = category
-        self.page_size = page_size
-        self.by = by
-        self.include = include
-        self.exclude = exclude
-        self.image = image
-        self.currency = currency
-        self.preview = preview
-        self.add_attribution_parameters = add_attribution_parameters
-        self.count_view = count_view
+        self.options = options
         self.token: str | None = None
         self.started = False
         self.seen_tokens: set[str] = set()
 
     def call_arguments(self) -> dict[str, Any]:
         """The next `category_merchandising` call's arguments."""
-        return dict(
-            id=self.session_id,
-            category=self.category,
-            max_products=self.page_size,
-            batch_token=or_unset(self.token),
-            include=or_unset(self.include),
-            exclude=or_unset(self.exclude),
-            skip_vc_event=self.skip_vc_event,
-            add_attribution_parameters=self.add_attribution_parameters or UNSET,
-            currency=or_unset(self.currency),
-            image=or_unset(self.image),
-            preview=self.preview,
-            by=or_unset(self.by),
-        )
+        options = self.options
+        return {
+            "id": self.session_id,
+            "category": self.category,
+            "max_products": options.get("page_size", CATEGORY_PAGE_LIMIT),
+            "batch_token": or_unset(self.token),
+            "include": or_unset(options.get("include")),
+            "exclude": or_unset(options.get("exclude")),
+            "skip_vc_event": self.skip_vc_event,
+            "add_attribution_parameters": options.get("add_attribution_parameters") or UNSET,
+            "currency": or_unset(options.get("currency")),
+            "image": or_unset(options.get("image")),
+            "preview": options.get("preview", False),
+            "by": or_unset(options.get("by")),
+        }
 
     @property
     def skip_vc_event(self) -> bool:
         """Only the first call may count as a category view."""
-        return self.started or not self.count_view
+        return self.started or not self.options.get("count_view", True)
 
     def advance(self, page: MerchandisingPage | None) -> bool:
         """Take in one page; True when another page should be fetched."""
@@ -88,19 +92,7 @@ class _CategoryWalk:
 
 
 def iter_category_pages(
-    client: SyncApps,
-    session_id: str,
-    category: str,
-    *,
-    page_size: int = CATEGORY_PAGE_LIMIT,
-    by: LookupParams | None = None,
-    include: InputIncludeParams | None = None,
-    exclude: InputFilterParams | None = None,
-    image: ImageVersionType | None = None,
-    currency: CurrencyParams | None = None,
-    preview: bool = False,
-    add_attribution_parameters: bool = False,
-    count_view: bool = True,
+    client: SyncApps, session_id: str, category: str, **options: Unpack[CategoryOptions]
 ) -> Iterator[MerchandisingPage]:
     """The pages of a category-merchandising listing (CM 1.0) for the session ``session_id``.
 
@@ -111,19 +103,7 @@ def iter_category_pages(
     category view unless ``count_view`` is false; later calls never do (skipVCEvent).
     ``include``/``exclude`` filter the listing; ``by`` is BY_CID (default) or BY_REF.
     """
-    walk = _CategoryWalk(
-        session_id=session_id,
-        category=category,
-        page_size=page_size,
-        by=by,
-        include=include,
-        exclude=exclude,
-        image=image,
-        currency=currency,
-        preview=preview,
-        add_attribution_parameters=add_attribution_parameters,
-        count_view=count_view,
-    )
+    walk = _CategoryWalk(session_id, category, options)
     apps = sync_apps(client)
     while True:
         page = _category_page(apps.category_merchandising(**walk.call_arguments()))
@@ -134,71 +114,22 @@ def iter_category_pages(
 
 
 def iter_category(
-    client: SyncApps,
-    session_id: str,
-    category: str,
-    *,
-    page_size: int = CATEGORY_PAGE_LIMIT,
-    by: LookupParams | None = None,
-    include: InputIncludeParams | None = None,
-    exclude: InputFilterParams | None = None,
-    image: ImageVersionType | None = None,
-    currency: CurrencyParams | None = None,
-    preview: bool = False,
-    add_attribution_parameters: bool = False,
-    count_view: bool = True,
+    client: SyncApps, session_id: str, category: str, **options: Unpack[CategoryOptions]
 ) -> Iterator[ProductSummary]:
     """Every product of a category-merchandising listing, in its merchandised order.
 
     Same arguments as `iter_category_pages`, which it flattens. For click attribution you
     need the listing's result id: take it from `iter_category_pages` (``page.result_id``).
     """
-    for page in iter_category_pages(
-        client,
-        session_id,
-        category,
-        page_size=page_size,
-        by=by,
-        include=include,
-        exclude=exclude,
-        image=image,
-        currency=currency,
-        preview=preview,
-        add_attribution_parameters=add_attribution_parameters,
-        count_view=count_view,
-    ):
+    for page in iter_category_pages(client, session_id, category, **options):
         yield from (product for product in page.primary or [] if product is not None)
 
 
 async def aiter_category_pages(
-    client: AsyncApps,
-    session_id: str,
-    category: str,
-    *,
-    page_size: int = CATEGORY_PAGE_LIMIT,
-    by: LookupParams | None = None,
-    include: InputIncludeParams | None = None,
-    exclude: InputFilterParams | None = None,
-    image: ImageVersionType | None = None,
-    currency: CurrencyParams | None = None,
-    preview: bool = False,
-    add_attribution_parameters: bool = False,
-    count_view: bool = True,
+    client: AsyncApps, session_id: str, category: str, **options: Unpack[CategoryOptions]
 ) -> AsyncIterator[MerchandisingPage]:
     """Async twin of `iter_category_pages`."""
-    walk = _CategoryWalk(
-        session_id=session_id,
-        category=category,
-        page_size=page_size,
-        by=by,
-        include=include,
-        exclude=exclude,
-        image=image,
-        currency=currency,
-        preview=preview,
-        add_attribution_parameters=add_attribution_parameters,
-        count_view=count_view,
-    )
+    walk = _CategoryWalk(session_id, category, options)
     apps = async_apps(client)
     while True:
         page = _category_page(await apps.category_merchandising(**walk.call_arguments()))
@@ -209,35 +140,10 @@ async def aiter_category_pages(
 
 
 async def aiter_category(
-    client: AsyncApps,
-    session_id: str,
-    category: str,
-    *,
-    page_size: int = CATEGORY_PAGE_LIMIT,
-    by: LookupParams | None = None,
-    include: InputIncludeParams | None = None,
-    exclude: InputFilterParams | None = None,
-    image: ImageVersionType | None = None,
-    currency: CurrencyParams | None = None,
-    preview: bool = False,
-    add_attribution_parameters: bool = False,
-    count_view: bool = True,
+    client: AsyncApps, session_id: str, category: str, **options: Unpack[CategoryOptions]
 ) -> AsyncIterator[ProductSummary]:
     """Async twin of `iter_category`: ``async for product in aiter_category(...): ...``."""
-    async for page in aiter_category_pages(
-        client,
-        session_id,
-        category,
-        page_size=page_size,
-        by=by,
-        include=include,
-        exclude=exclude,
-        image=image,
-        currency=currency,
-        preview=preview,
-        add_attribution_parameters=add_attribution_parameters,
-        count_view=count_view,
-    ):
+    async for page in aiter_category_pages(client, session_id, category, **options):
         for product in page.primary or []:
             if product is not None:
                 yield product
