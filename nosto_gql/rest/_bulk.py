@@ -88,18 +88,24 @@ class BulkResult:
 
 @dataclass(frozen=True)
 class Batch:
-    """Items that travel in one request, with the encoded JSON array body."""
+    """Items that travel in one request, with the encoded body (a JSON array, or an object
+    wrapping one)."""
 
     item_ids: tuple[str, ...]
     body: bytes
 
 
-def check_item_sizes(items: Iterable[tuple[str, bytes]], *, max_bytes: int) -> None:
-    """Raise `InvalidInputError` naming every item that alone would exceed the request cap."""
+def check_item_sizes(
+    items: Iterable[tuple[str, bytes]], *, max_bytes: int, overhead: int = 2
+) -> None:
+    """Raise `InvalidInputError` naming every item that alone would exceed the request cap.
+
+    ``overhead`` is the size of what encloses the items (``[`` and ``]`` by default).
+    """
     too_big = [
-        (item_id, f"serialised size {len(encoded) + 2} > {max_bytes} bytes")
+        (item_id, f"serialised size {len(encoded) + overhead} > {max_bytes} bytes")
         for item_id, encoded in items
-        if len(encoded) + 2 > max_bytes
+        if len(encoded) + overhead > max_bytes
     ]
     if too_big:
         raise InvalidInputError(
@@ -114,28 +120,34 @@ def plan_batches(
     *,
     max_bytes: int = MAX_PAYLOAD_BYTES,
     max_items: int | None = None,
+    prefix: bytes = b"[",
+    suffix: bytes = b"]",
 ) -> Iterator[Batch]:
-    """Pack encoded items, in order, into JSON-array bodies of at most ``max_bytes`` bytes.
+    """Pack encoded items, in order, into bodies of at most ``max_bytes`` bytes.
 
-    Holds one batch in memory at a time. Callers check sizes first (`check_item_sizes`); an item
-    over the cap met here anyway is still refused rather than sent.
+    Each body is ``prefix + b",".join(items) + suffix``: a JSON array by default, or e.g.
+    ``b'{"products":['`` and ``b']}'`` for an object wrapping the array; the wrapper counts
+    against the cap. Holds one batch in memory at a time. Callers check sizes first
+    (`check_item_sizes` with the same overhead); an item over the cap met here anyway is still
+    refused rather than sent.
     """
+    overhead = len(prefix) + len(suffix)
     ids: list[str] = []
     parts: list[bytes] = []
-    size = 2  # the enclosing "[" and "]"
+    size = overhead
     for item_id, encoded in items:
-        check_item_sizes([(item_id, encoded)], max_bytes=max_bytes)
+        check_item_sizes([(item_id, encoded)], max_bytes=max_bytes, overhead=overhead)
         extra = len(encoded) + (1 if parts else 0)
         full = (max_items is not None and len(parts) >= max_items) or size + extra > max_bytes
         if parts and full:
-            yield Batch(tuple(ids), b"[" + b",".join(parts) + b"]")
-            ids, parts, size = [], [], 2
+            yield Batch(tuple(ids), prefix + b",".join(parts) + suffix)
+            ids, parts, size = [], [], overhead
             extra = len(encoded)
         ids.append(item_id)
         parts.append(encoded)
         size += extra
     if parts:
-        yield Batch(tuple(ids), b"[" + b",".join(parts) + b"]")
+        yield Batch(tuple(ids), prefix + b",".join(parts) + suffix)
 
 
 def batch_outcomes(batch: Batch, error: NostoError | None) -> tuple[list[ItemOutcome], bool]:
