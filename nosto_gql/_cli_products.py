@@ -1,12 +1,13 @@
-"""``nosto-gql products ...``: catalog uploads from JSON or JSON-lines files."""
+"""``nosto-gql products ...``: catalog uploads, discontinues and recrawls from files."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._exceptions import (
     AuthenticationError,
@@ -15,12 +16,20 @@ from ._exceptions import (
     NostoError,
 )
 
+if TYPE_CHECKING:
+    from ._client import NostoClient
+    from .rest import BulkResult
+
+
+def _read_text(path: str) -> str:
+    text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    # Spreadsheet exports often start with a byte-order mark.
+    return text.removeprefix("\ufeff")
+
 
 def read_items(path: str) -> list[Any]:
     """A JSON array, a single JSON object, or JSON lines (one object per line); '-' is stdin."""
-    text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    # Spreadsheet exports often start with a byte-order mark.
-    text = text.removeprefix("\ufeff")
+    text = _read_text(path)
     if not path.endswith(".jsonl"):
         try:
             document = json.loads(text)
@@ -40,6 +49,27 @@ def read_items(path: str) -> list[Any]:
     return items
 
 
+def read_ids(path: str) -> list[Any]:
+    """Product ids from a JSON array, or one per line (plain or JSON: ``A``, ``"A"``, ``12``);
+    objects stand for their ``product_id``, so a catalog file works too. '-' is stdin."""
+    text = _read_text(path)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError:
+        values = [_line_value(line.strip()) for line in text.splitlines() if line.strip()]
+    else:
+        values = document if isinstance(document, list) else [document]
+    return [v.get("product_id", v) if isinstance(v, dict) else v for v in values]
+
+
+def _line_value(line: str) -> Any:
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError:
+        return line
+    return value if isinstance(value, (str, int, dict)) else line
+
+
 def _report_failure(as_json: bool, kind: str, message: str, details: dict[str, Any]) -> None:
     if as_json:
         print(json.dumps({"ok": False, "error": {"type": kind, "message": message, **details}}))
@@ -48,11 +78,12 @@ def _report_failure(as_json: bool, kind: str, message: str, details: dict[str, A
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    environment = "Reads NOSTO_API_PRODUCTS_TOKEN and NOSTO_API_BASE_URL from the environment."
     actions = parser.add_subparsers(dest="products_action", required=True)
     upsert = actions.add_parser(
         "upsert",
         help="create or update products (split under Nosto's 2 MB cap automatically)",
-        description="Reads NOSTO_API_PRODUCTS_TOKEN and NOSTO_API_BASE_URL from the environment.",
+        description=environment,
     )
     upsert.add_argument("file", help="JSON array, JSON object or .jsonl file; '-' for stdin")
     upsert.add_argument(
@@ -61,20 +92,55 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="allow partial updates (only product_id required), e.g. availability changes",
     )
     upsert.add_argument("--json", action="store_true", help="print the per-product result as JSON")
+    discontinue = actions.add_parser(
+        "discontinue",
+        help="mark products Discontinued (removed from the catalog) by id",
+        description=environment,
+    )
+    discontinue.add_argument("ids", nargs="*", metavar="ID", help="product ids")
+    discontinue.add_argument(
+        "--file",
+        help="JSON array of ids, or one id per line (objects give their product_id); '-' for stdin",
+    )
+    discontinue.add_argument("--json", action="store_true", help="print the per-id result as JSON")
+    recrawl = actions.add_parser(
+        "recrawl",
+        help="ask Nosto to re-crawl product pages (never resent: each costs a page load)",
+        description=environment,
+    )
+    recrawl.add_argument(
+        "file", help="JSON array or .jsonl of {product_id, url} objects; '-' for stdin"
+    )
+    recrawl.add_argument("--json", action="store_true", help="print the per-item result as JSON")
+
+
+def _call(args: argparse.Namespace) -> Callable[[NostoClient], BulkResult]:
+    """The client call to make, with its input read; OSError/ValueError for unusable files."""
+    if args.products_action == "discontinue":
+        ids = list(args.ids) or read_ids(args.file)
+        return lambda client: client.products.discontinue(ids)
+    items = read_items(args.file)
+    if args.products_action == "recrawl":
+        return lambda client: client.products.recrawl(items)
+    return lambda client: client.products.upsert(items, partial=args.partial)
 
 
 def run(args: argparse.Namespace) -> int:
     from ._client import NostoClient
 
+    if args.products_action == "discontinue" and bool(args.ids) == (args.file is not None):
+        message = "give product ids or --file FILE (not both)"
+        _report_failure(args.json, "UsageError", message, {})
+        return 2
     try:
-        items = read_items(args.file)
+        call = _call(args)
     except (OSError, ValueError, RecursionError) as exc:
         problem = f"cannot read {args.file}: {exc}"
         _report_failure(args.json, "InputFileError", problem, {})
         return 2
     try:
         with NostoClient.from_env() as client:
-            result = client.products.upsert(items, partial=args.partial)
+            result = call(client)
     except NostoError as exc:
         details = {}
         if isinstance(exc, InvalidInputError):
