@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from nosto_gql_apps.async_client import AsyncAppsClient
     from nosto_gql_apps.client import AppsClient
 
+    from .rest.email import AsyncEmailAPI, AsyncGdprAPI, EmailAPI, GdprAPI
     from .rest.products import AsyncProductsAPI, ProductsAPI
 
 TransportT = TypeVar("TransportT", Transport, AsyncTransport)
@@ -114,6 +115,20 @@ class NostoClient(_ClientBase[Transport, httpx.Client]):
 
         return ProductsAPI(self.transport)
 
+    @functools.cached_property
+    def email(self) -> EmailAPI:
+        """Triggered-e-mail blacklist and marketing consent (API_EMAIL)."""
+        from .rest.email import EmailAPI
+
+        return EmailAPI(self.transport)
+
+    @functools.cached_property
+    def gdpr(self) -> GdprAPI:
+        """GDPR takeout and redact requests (API_EMAIL)."""
+        from .rest.email import GdprAPI
+
+        return GdprAPI(self.transport)
+
     def request(
         self,
         family: TokenFamily,
@@ -199,6 +214,20 @@ class AsyncNostoClient(_ClientBase[AsyncTransport, httpx.AsyncClient]):
         from .rest.products import AsyncProductsAPI
 
         return AsyncProductsAPI(self.transport)
+
+    @functools.cached_property
+    def email(self) -> AsyncEmailAPI:
+        """Triggered-e-mail blacklist and marketing consent (API_EMAIL)."""
+        from .rest.email import AsyncEmailAPI
+
+        return AsyncEmailAPI(self.transport)
+
+    @functools.cached_property
+    def gdpr(self) -> AsyncGdprAPI:
+        """GDPR takeout and redact requests (API_EMAIL)."""
+        from .rest.email import AsyncGdprAPI
+
+        return AsyncGdprAPI(self.transport)
 
     async def request(
         self,

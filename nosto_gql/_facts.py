@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import timedelta
+from urllib.parse import quote
 
 DEFAULT_BASE_URL = "https://api.nosto.com"
 BASE_URL_ENV_VAR = "NOSTO_API_BASE_URL"
@@ -105,7 +106,48 @@ PRODUCTS_DISCONTINUE = Endpoint(
 # No /v1 prefix on recrawl (REST.md 3.3); each call triggers crawls, so it is never retried.
 PRODUCTS_RECRAWL = Endpoint("POST", "/products/recrawl", TokenFamily.PRODUCTS, idempotent=False)
 
-KNOWN_ENDPOINTS = (GRAPHQL, PRODUCTS_UPSERT, PRODUCTS_DISCONTINUE, PRODUCTS_RECRAWL)
+
+# API_EMAIL (REST.md 3.6-3.10). Paths with `{email}` take the address percent-encoded
+# (`email_path_segment`); `op` goes in the query string, never in the path.
+EMAIL_BLACKLIST_OP_PARAM = "op"
+EMAIL_BLACKLIST_ADD = Endpoint("POST", "/v1/email/blacklist", TokenFamily.EMAIL, idempotent=True)
+# CONFLICT (REST.md 3.7, 5.1): the docs still show `/v1/email?op=remove`, never updated since the
+# 2020 import, while the add example moved to `/v1/email/blacklist?op=add` in 2021. The remove
+# counterpart of the current add path is the best-supported reading; the legacy path is the
+# alternative. Change it here only.
+EMAIL_BLACKLIST_REMOVE = Endpoint("POST", "/v1/email/blacklist", TokenFamily.EMAIL, idempotent=True)
+EMAIL_BLACKLIST_ADD_OP = "add"
+EMAIL_BLACKLIST_REMOVE_OP = "remove"
+# CONFLICT (REST.md 3.8, 5.2): docs since 2022-08 say `/api/v1/customers/consent/...`, while the
+# PHP SDK (unchanged since 2018 and used by every platform integration), the older docs and BP use
+# `/v1/customers/consent/...`; all other API_EMAIL paths are under `/v1`. The SDK's path is the one
+# known to work in production. Change it here only.
+EMAIL_CONSENT = Endpoint(
+    "POST", "/v1/customers/consent/{email}/{state}", TokenFamily.EMAIL, idempotent=True
+)
+# Each takeout enqueues another export job and e-mail (REST.md 3.9): never resent.
+GDPR_TAKEOUT = Endpoint(
+    "POST", "/v1/customers/takeout/{email}", TokenFamily.EMAIL, idempotent=False
+)
+GDPR_REDACT = Endpoint("DELETE", "/v1/customers/redact/{email}", TokenFamily.EMAIL, idempotent=True)
+
+
+def email_path_segment(email: str) -> str:
+    """``email`` percent-encoded for a path segment (``@`` → ``%40``, ``/`` → ``%2F``)."""
+    return quote(email, safe="")
+
+
+KNOWN_ENDPOINTS = (
+    GRAPHQL,
+    PRODUCTS_UPSERT,
+    PRODUCTS_DISCONTINUE,
+    PRODUCTS_RECRAWL,
+    EMAIL_BLACKLIST_ADD,
+    EMAIL_BLACKLIST_REMOVE,
+    EMAIL_CONSENT,
+    GDPR_TAKEOUT,
+    GDPR_REDACT,
+)
 
 
 def family_of_path(path: str) -> TokenFamily | None:

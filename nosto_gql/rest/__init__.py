@@ -2,12 +2,17 @@
 
 from .._exceptions import BulkUploadError
 from ._bulk import BulkResult, ItemOutcome, ItemStatus
+from .email import AsyncEmailAPI, AsyncGdprAPI, EmailAPI, GdprAPI
 from .products import AsyncProductsAPI, ProductsAPI
 
 __all__ = [
+    "AsyncEmailAPI",
+    "AsyncGdprAPI",
     "AsyncProductsAPI",
     "BulkResult",
     "BulkUploadError",
+    "EmailAPI",
+    "GdprAPI",
     "ItemOutcome",
     "ItemStatus",
     "ProductsAPI",

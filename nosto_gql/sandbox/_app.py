@@ -25,6 +25,11 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .._facts import (
+    EMAIL_BLACKLIST_ADD,
+    EMAIL_BLACKLIST_REMOVE,
+    EMAIL_CONSENT,
+    GDPR_REDACT,
+    GDPR_TAKEOUT,
     GRAPHQL,
     IGNORE_TRAFFIC_HEADER,
     PRODUCTS_DISCONTINUE,
@@ -39,7 +44,15 @@ from ._context import RequestContext
 from ._engine import execute_request
 from ._http import PayloadTooLarge, json_error, read_capped_body, too_large
 from ._records import RequestRecord
-from ._rest import discontinue_endpoint, recrawl_endpoint, upsert_endpoint
+from ._rest import (
+    blacklist_endpoint,
+    consent_endpoint,
+    discontinue_endpoint,
+    recrawl_endpoint,
+    redact_endpoint,
+    takeout_endpoint,
+    upsert_endpoint,
+)
 from ._state import SandboxState
 
 logger = logging.getLogger("nosto_gql.sandbox")
@@ -239,7 +252,15 @@ def create_app(state: SandboxState, tokens: Tokens) -> ASGIApp:
         _endpoint_route(PRODUCTS_UPSERT, upsert_endpoint, state, tokens),
         _endpoint_route(PRODUCTS_DISCONTINUE, discontinue_endpoint, state, tokens),
         _endpoint_route(PRODUCTS_RECRAWL, recrawl_endpoint, state, tokens),
+        _endpoint_route(EMAIL_BLACKLIST_ADD, blacklist_endpoint, state, tokens),
+        _endpoint_route(EMAIL_CONSENT, consent_endpoint, state, tokens),
+        _endpoint_route(GDPR_TAKEOUT, takeout_endpoint, state, tokens),
+        _endpoint_route(GDPR_REDACT, redact_endpoint, state, tokens),
     ]
+    # Add and remove share a path (the op is in the query) unless the remove path is overridden.
+    remove, add = EMAIL_BLACKLIST_REMOVE, EMAIL_BLACKLIST_ADD
+    if (remove.method, remove.path) != (add.method, add.path):
+        routes.append(_endpoint_route(remove, blacklist_endpoint, state, tokens))
     app = Starlette(
         routes=routes, exception_handlers={HTTPException: _http_error, Exception: _internal_error}
     )

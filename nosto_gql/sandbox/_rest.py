@@ -1,4 +1,5 @@
-"""The products REST endpoints: upsert, discontinue and recrawl (REST.md 3.1-3.3)."""
+"""The REST endpoints: products upsert, discontinue and recrawl (REST.md 3.1-3.3), and the
+API_EMAIL blacklist, consent and GDPR endpoints (REST.md 3.6-3.10)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,13 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from .._facts import UPSERT_ERROR_TYPE, Availability
+from .._facts import (
+    EMAIL_BLACKLIST_ADD_OP,
+    EMAIL_BLACKLIST_OP_PARAM,
+    EMAIL_BLACKLIST_REMOVE_OP,
+    UPSERT_ERROR_TYPE,
+    Availability,
+)
 from ._catalog import upsert_products
 from ._http import PayloadTooLarge, json_error, read_capped_body, too_large
 from ._state import SandboxState
@@ -95,4 +102,67 @@ async def recrawl_endpoint(request: Request, state: SandboxState) -> Response:
             400, "bad_request", 'The body must be {"products": [{"product_id": ..., "url": ...}]}'
         )
     state._record_recrawl(items)
+    return JSONResponse({})
+
+
+def _is_email(value: str) -> bool:
+    local, at, domain = value.partition("@")
+    return (
+        bool(at and local and domain) and "@" not in domain and not any(c.isspace() for c in value)
+    )
+
+
+async def blacklist_endpoint(request: Request, state: SandboxState) -> Response:
+    """POST /v1/email/blacklist?op=add|remove: one address a line (REST.md 3.6-3.7)."""
+    op = request.query_params.get(EMAIL_BLACKLIST_OP_PARAM)
+    if op not in (EMAIL_BLACKLIST_ADD_OP, EMAIL_BLACKLIST_REMOVE_OP):
+        return json_error(400, "bad_request", "op must be add or remove")
+    try:
+        text = (await read_capped_body(request)).decode("utf-8")
+    except PayloadTooLarge:
+        return too_large("send fewer addresses per call")
+    except UnicodeDecodeError:
+        return json_error(400, "bad_request", "The body must be UTF-8 text")
+    emails = [line.strip() for line in text.splitlines() if line.strip()]
+    bad = [e for e in emails if not _is_email(e)]
+    if bad:
+        return json_error(400, "bad_request", f"Not e-mail addresses: {', '.join(bad)}")
+    state._change_blacklist(emails, add=op == EMAIL_BLACKLIST_ADD_OP)
+    return JSONResponse({})
+
+
+def _path_email(request: Request) -> str | Response:
+    email = str(request.path_params["email"])
+    if not _is_email(email):
+        return json_error(400, "bad_request", "The path must hold an e-mail address")
+    return email
+
+
+async def consent_endpoint(request: Request, state: SandboxState) -> Response:
+    """POST /v1/customers/consent/{email}/{true|false} (REST.md 3.8)."""
+    email = _path_email(request)
+    if isinstance(email, Response):
+        return email
+    granted = request.path_params["state"]
+    if granted not in ("true", "false"):
+        return json_error(400, "bad_request", "The consent state must be true or false")
+    state._set_consent(email, granted == "true")
+    return JSONResponse({})
+
+
+async def takeout_endpoint(request: Request, state: SandboxState) -> Response:
+    """POST /v1/customers/takeout/{email}: recorded (the sandbox sends no export)."""
+    email = _path_email(request)
+    if isinstance(email, Response):
+        return email
+    state._record_takeout(email)
+    return JSONResponse({})
+
+
+async def redact_endpoint(request: Request, state: SandboxState) -> Response:
+    """DELETE /v1/customers/redact/{email}: forgets what the sandbox holds about the address."""
+    email = _path_email(request)
+    if isinstance(email, Response):
+        return email
+    state._redact(email)
     return JSONResponse({})

@@ -60,6 +60,9 @@ class SandboxState:
         self._categories: dict[str, dict[str, Any]] = {}
         self._analytics_events: list[dict[str, Any]] = []
         self._recrawl_requests: list[dict[str, Any]] = []
+        self._blacklist: set[str] = set()
+        self._consents: dict[str, bool] = {}
+        self._gdpr_requests: list[dict[str, str]] = []
         self._requests: deque[RequestRecord] = deque(maxlen=REQUEST_LOG_SIZE)
 
     def reset(self) -> None:
@@ -132,6 +135,22 @@ class SandboxState:
     def recrawl_requests(self) -> list[dict[str, Any]]:
         """Items asked to be recrawled through `/products/recrawl`, oldest first."""
         return self._copy(self._recrawl_requests)
+
+    @property
+    def blacklist(self) -> frozenset[str]:
+        """Addresses on the triggered-e-mail blacklist (case-folded)."""
+        with self.lock:
+            return frozenset(self._blacklist)
+
+    @property
+    def consents(self) -> dict[str, bool]:
+        """Marketing permission set through the consent endpoint, by case-folded address."""
+        return self._copy(self._consents)
+
+    @property
+    def gdpr_requests(self) -> list[dict[str, str]]:
+        """GDPR requests received, oldest first: ``{"kind": "takeout"|"redact", "email": ...}``."""
+        return self._copy(self._gdpr_requests)
 
     @property
     def requests(self) -> tuple[RequestRecord, ...]:
@@ -208,6 +227,37 @@ class SandboxState:
     def _record_recrawl(self, items: Iterable[dict[str, Any]]) -> None:
         with self.lock:
             self._recrawl_requests.extend(items)
+
+    def _change_blacklist(self, emails: Iterable[str], *, add: bool) -> None:
+        with self.lock:
+            for email in emails:
+                if add:
+                    self._blacklist.add(email.casefold())
+                else:
+                    self._blacklist.discard(email.casefold())
+
+    def _set_consent(self, email: str, granted: bool) -> None:
+        with self.lock:
+            self._consents[email.casefold()] = granted
+
+    def _record_takeout(self, email: str) -> None:
+        with self.lock:
+            self._gdpr_requests.append({"kind": "takeout", "email": email})
+
+    def _redact(self, email: str) -> None:
+        """Forget the address's identity and consent, and strip it from sessions and orders."""
+        wanted = email.casefold()
+        with self.lock:
+            self._gdpr_requests.append({"kind": "redact", "email": email})
+            self._identities.pop(wanted, None)
+            self._consents.pop(wanted, None)
+            holders: list[SessionRecord | OrderRecord] = [
+                *self._sessions.values(),
+                *self._orders.values(),
+            ]
+            for holder in holders:
+                if str(holder.customer.get("email", "")).casefold() == wanted:
+                    holder.customer = {}
 
     def _record_view(self, event: ProductEvent) -> None:
         with self.lock:

@@ -23,6 +23,7 @@ def test_the_public_surface_is_inspection_only() -> None:
         # data, as copies
         "products", "sessions", "orders", "duplicate_orders", "views", "buys", "identities",
         "categories", "analytics_events", "recrawl_requests", "requests",
+        "blacklist", "consents", "gdpr_requests",
         "product", "all_products", "session", "find_session", "find_order", "identity",
         "view_count", "buy_count", "view_counts", "buy_counts",
         # control
