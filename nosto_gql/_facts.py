@@ -120,8 +120,8 @@ EMAIL_BLACKLIST_ADD_OP = "add"
 EMAIL_BLACKLIST_REMOVE_OP = "remove"
 # CONFLICT (REST.md 3.8, 5.2): docs since 2022-08 say `/api/v1/customers/consent/...`, while the
 # PHP SDK (unchanged since 2018 and used by every platform integration), the older docs and BP use
-# `/v1/customers/consent/...`; all other API_EMAIL paths are under `/v1`. The SDK's path is the one
-# known to work in production. Change it here only.
+# `/v1/customers/consent/...`; all other API_EMAIL paths are under `/v1`. The SDK's path is what
+# the integrations in the field send. Change it here only.
 EMAIL_CONSENT = Endpoint(
     "POST", "/v1/customers/consent/{email}/{state}", TokenFamily.EMAIL, idempotent=True
 )
