@@ -3,7 +3,9 @@ API_EMAIL blacklist, consent and GDPR endpoints (REST.md 3.6-3.10)."""
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.requests import Request
@@ -131,18 +133,25 @@ async def blacklist_endpoint(request: Request, state: SandboxState) -> Response:
     return JSONResponse({})
 
 
-def _path_email(request: Request) -> str | Response:
-    email = str(request.path_params["email"])
-    if not _is_email(email):
-        return json_error(400, "bad_request", "The path must hold an e-mail address")
-    return email
+EmailHandler = Callable[[Request, SandboxState, str], Awaitable[Response]]
 
 
-async def consent_endpoint(request: Request, state: SandboxState) -> Response:
+def _email_in_path(handler: EmailHandler) -> Callable[[Request, SandboxState], Awaitable[Response]]:
+    """An endpoint whose path carries an e-mail address: a 400 unless it looks like one."""
+
+    @functools.wraps(handler)
+    async def endpoint(request: Request, state: SandboxState) -> Response:
+        email = str(request.path_params["email"])
+        if not _is_email(email):
+            return json_error(400, "bad_request", "The path must hold an e-mail address")
+        return await handler(request, state, email)
+
+    return endpoint
+
+
+@_email_in_path
+async def consent_endpoint(request: Request, state: SandboxState, email: str) -> Response:
     """POST /v1/customers/consent/{email}/{true|false} (REST.md 3.8)."""
-    email = _path_email(request)
-    if isinstance(email, Response):
-        return email
     granted = request.path_params["state"]
     if granted not in ("true", "false"):
         return json_error(400, "bad_request", "The consent state must be true or false")
@@ -150,19 +159,15 @@ async def consent_endpoint(request: Request, state: SandboxState) -> Response:
     return JSONResponse({})
 
 
-async def takeout_endpoint(request: Request, state: SandboxState) -> Response:
+@_email_in_path
+async def takeout_endpoint(request: Request, state: SandboxState, email: str) -> Response:
     """POST /v1/customers/takeout/{email}: recorded (the sandbox sends no export)."""
-    email = _path_email(request)
-    if isinstance(email, Response):
-        return email
     state._record_takeout(email)
     return JSONResponse({})
 
 
-async def redact_endpoint(request: Request, state: SandboxState) -> Response:
+@_email_in_path
+async def redact_endpoint(request: Request, state: SandboxState, email: str) -> Response:
     """DELETE /v1/customers/redact/{email}: forgets what the sandbox holds about the address."""
-    email = _path_email(request)
-    if isinstance(email, Response):
-        return email
     state._redact(email)
     return JSONResponse({})
