@@ -4,32 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._exceptions import (
-    AuthenticationError,
-    ConfigurationError,
-    InvalidInputError,
-    NostoError,
-)
+from ._cli_common import read_text, report_failure, report_nosto_error
+from ._exceptions import NostoError
 
 if TYPE_CHECKING:
     from ._client import NostoClient
     from .rest import BulkResult
 
 
-def _read_text(path: str) -> str:
-    text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    # Spreadsheet exports often start with a byte-order mark.
-    return text.removeprefix("\ufeff")
-
-
 def read_items(path: str) -> list[Any]:
     """A JSON array, a single JSON object, or JSON lines (one object per line); '-' is stdin."""
-    text = _read_text(path)
+    text = read_text(path)
     if not path.endswith(".jsonl"):
         try:
             document = json.loads(text)
@@ -52,7 +40,7 @@ def read_items(path: str) -> list[Any]:
 def read_ids(path: str) -> list[Any]:
     """Product ids from a JSON array, or one per line (plain or JSON: ``A``, ``"A"``, ``12``);
     objects stand for their ``product_id``, so a catalog file works too. '-' is stdin."""
-    text = _read_text(path)
+    text = read_text(path)
     try:
         document = json.loads(text)
     except json.JSONDecodeError:
@@ -68,13 +56,6 @@ def _line_value(line: str) -> Any:
     except json.JSONDecodeError:
         return line
     return value if isinstance(value, (str, int, dict)) else line
-
-
-def _report_failure(as_json: bool, kind: str, message: str, details: dict[str, Any]) -> None:
-    if as_json:
-        print(json.dumps({"ok": False, "error": {"type": kind, "message": message, **details}}))
-    else:
-        print(f"nosto-gql: {kind}: {message}", file=sys.stderr)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -130,24 +111,19 @@ def run(args: argparse.Namespace) -> int:
 
     if args.products_action == "discontinue" and bool(args.ids) == (args.file is not None):
         message = "give product ids or --file FILE (not both)"
-        _report_failure(args.json, "UsageError", message, {})
+        report_failure(args.json, "UsageError", message, {})
         return 2
     try:
         call = _call(args)
     except (OSError, ValueError, RecursionError) as exc:
         problem = f"cannot read {args.file}: {exc}"
-        _report_failure(args.json, "InputFileError", problem, {})
+        report_failure(args.json, "InputFileError", problem, {})
         return 2
     try:
         with NostoClient.from_env() as client:
             result = call(client)
     except NostoError as exc:
-        details = {}
-        if isinstance(exc, InvalidInputError):
-            details["problems"] = [{"where": w, "problem": p} for w, p in exc.problems]
-        _report_failure(args.json, type(exc).__name__, str(exc), details)
-        # A missing, wrong or refused token is a setup problem, like a bad base URL.
-        return 2 if isinstance(exc, ConfigurationError | AuthenticationError) else 1
+        return report_nosto_error(args.json, exc)
     if args.json:
         print(
             json.dumps(
