@@ -263,6 +263,15 @@ def build_parser() -> argparse.ArgumentParser:
     _cli_products.add_arguments(products)
     products.set_defaults(handler=_cli_products.run)
 
+    from . import _cli_email
+
+    email = commands.add_parser("email", help="triggered-e-mail blacklist, consent (API_EMAIL)")
+    _cli_email.add_email_arguments(email)
+    email.set_defaults(handler=_cli_email.run_email)
+    gdpr = commands.add_parser("gdpr", help="GDPR data export and erasure requests (API_EMAIL)")
+    _cli_email.add_gdpr_arguments(gdpr)
+    gdpr.set_defaults(handler=_cli_email.run_gdpr)
+
     from . import _cli_schema
 
     _cli_schema.add_arguments(commands)
