@@ -9,6 +9,12 @@ from collections.abc import Callable
 import pytest
 
 from nosto_gql import AuthenticationError, NostoClient, TokenFamily, Tokens
+from nosto_gql.apps import (
+    InputCustomerInfoEntity,
+    InputItem,
+    InputOrder,
+    InputSessionParams,
+)
 from nosto_gql.sandbox import Sandbox
 
 
@@ -83,3 +89,39 @@ def test_async_client(sandbox: Sandbox) -> None:
     asyncio.run(run())
     assert sandbox.state.blacklist == {"a@x.com"}
     assert sandbox.state.gdpr_requests == [{"kind": "redact", "email": "a@x.com"}]
+
+
+def _shopper_who_ordered(client: NostoClient, email: str, first_name: str, order: str) -> str:
+    """A session that logged in with ``email`` (updateSession) and placed order ``order`` as
+    that customer (placeOrder), both through the typed GraphQL client; its Nosto customer id."""
+    session_id = client.apps.new_session().new_session or ""
+    customer = InputCustomerInfoEntity(email=email, first_name=first_name, last_name="Shopper")
+    client.apps.update_session(
+        id=session_id, params=InputSessionParams(customer=customer, skip_events=True)
+    )
+    client.apps.place_order(
+        id=session_id,
+        order=InputOrder(number=order, purchased_items=[InputItem(product_id="P-1", quantity=1)]),
+        customer=customer,
+    )
+    return session_id
+
+
+def test_redact_clears_the_address_from_sessions_and_orders(
+    sandbox: Sandbox, client: NostoClient
+) -> None:
+    ann = _shopper_who_ordered(client, "ann@x.com", "Ann", order="A-1")
+    bo = _shopper_who_ordered(client, "bo@x.com", "Bo", order="B-1")
+    assert sandbox.state.orders["A-1"].customer["email"] == "ann@x.com"  # there to be redacted
+
+    client.gdpr.redact("Ann@X.com")  # addresses match case-insensitively
+
+    sessions, orders = sandbox.state.sessions, sandbox.state.orders
+    assert sessions[ann].customer == {} and orders["A-1"].customer == {}
+    assert "ann@x.com" not in repr(sessions).casefold() + repr(orders).casefold()
+    details = client.apps.session_details(id=ann).session
+    assert details is not None and details.customer is None
+    # Only Ann's customer data went: her order itself and Bo's details are untouched.
+    assert [item["productId"] for item in orders["A-1"].items] == ["P-1"]
+    bo_customer = {"email": "bo@x.com", "firstName": "Bo", "lastName": "Shopper"}
+    assert sessions[bo].customer == bo_customer and orders["B-1"].customer == bo_customer
