@@ -22,7 +22,12 @@ if TYPE_CHECKING:
     from nosto_gql_apps.async_client import AsyncAppsClient
     from nosto_gql_apps.client import AppsClient
 
+    from .rest.account import AsyncRatesAPI, AsyncSettingsAPI, RatesAPI, SettingsAPI
     from .rest.email import AsyncEmailAPI, AsyncGdprAPI, EmailAPI, GdprAPI
+    from .rest.legacy_recommendations import (
+        AsyncLegacyRecommendationsAPI,
+        LegacyRecommendationsAPI,
+    )
     from .rest.products import AsyncProductsAPI, ProductsAPI
 
 TransportT = TypeVar("TransportT", Transport, AsyncTransport)
@@ -129,6 +134,27 @@ class NostoClient(_ClientBase[Transport, httpx.Client]):
 
         return GdprAPI(self.transport)
 
+    @functools.cached_property
+    def rates(self) -> RatesAPI:
+        """Exchange rates for multi-currency shops (API_RATES)."""
+        from .rest.account import RatesAPI
+
+        return RatesAPI(self.transport)
+
+    @functools.cached_property
+    def settings(self) -> SettingsAPI:
+        """Account settings: title, languages, currencies and their formats (API_SETTINGS)."""
+        from .rest.account import SettingsAPI
+
+        return SettingsAPI(self.transport)
+
+    @functools.cached_property
+    def legacy_recommendations(self) -> LegacyRecommendationsAPI:
+        """Deprecated legacy recommendations (API_REC); prefer the GraphQL recos in `apps`."""
+        from .rest.legacy_recommendations import LegacyRecommendationsAPI
+
+        return LegacyRecommendationsAPI(self.transport)
+
     def request(
         self,
         family: TokenFamily,
@@ -228,6 +254,27 @@ class AsyncNostoClient(_ClientBase[AsyncTransport, httpx.AsyncClient]):
         from .rest.email import AsyncGdprAPI
 
         return AsyncGdprAPI(self.transport)
+
+    @functools.cached_property
+    def rates(self) -> AsyncRatesAPI:
+        """Exchange rates for multi-currency shops (API_RATES)."""
+        from .rest.account import AsyncRatesAPI
+
+        return AsyncRatesAPI(self.transport)
+
+    @functools.cached_property
+    def settings(self) -> AsyncSettingsAPI:
+        """Account settings: title, languages, currencies and their formats (API_SETTINGS)."""
+        from .rest.account import AsyncSettingsAPI
+
+        return AsyncSettingsAPI(self.transport)
+
+    @functools.cached_property
+    def legacy_recommendations(self) -> AsyncLegacyRecommendationsAPI:
+        """Deprecated legacy recommendations (API_REC); prefer the GraphQL recos in `apps`."""
+        from .rest.legacy_recommendations import AsyncLegacyRecommendationsAPI
+
+        return AsyncLegacyRecommendationsAPI(self.transport)
 
     async def request(
         self,

@@ -1,4 +1,5 @@
-"""Turning an unsuccessful HTTP response into the matching `APIStatusError` subclass."""
+"""Reading Nosto's responses: an unsuccessful one becomes the matching `APIStatusError`
+subclass, a successful one that should be JSON is decoded or refused."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from ._exceptions import (
     APIStatusError,
     AuthenticationError,
     BadRequestError,
+    MalformedResponseError,
     NotFoundError,
     PayloadTooLargeError,
     RateLimitError,
@@ -45,6 +47,31 @@ def parse_body(response: httpx.Response) -> Any:
         return json.loads(text)
     except ValueError:
         return text
+
+
+def json_document(response: httpx.Response, what: str) -> Any:
+    """The decoded JSON of a successful response, or `MalformedResponseError` saying why not.
+
+    JSON or text/plain (which Nosto uses for JSON bodies elsewhere) is read; an HTML or XML page
+    with a 200 status is a proxy or portal talking, not the API, whatever its body looks like.
+    """
+    request_id = request_id_of(response)
+    content_type = response.headers.get("Content-Type", "")
+    media_type = content_type.split(";")[0].strip().lower()
+    if media_type and not (media_type.endswith("json") or media_type == "text/plain"):
+        raise MalformedResponseError(
+            f"{what} has Content-Type {content_type}, not JSON",
+            request_id=request_id,
+            body=response.text[:1000],
+        )
+    try:
+        return json.loads(response.content)
+    except (ValueError, RecursionError):
+        raise MalformedResponseError(
+            f"{what} is not JSON (Content-Type {content_type or 'not given'})",
+            request_id=request_id,
+            body=response.text[:1000],
+        ) from None
 
 
 def status_error(response: httpx.Response, what: str) -> APIStatusError:

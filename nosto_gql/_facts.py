@@ -105,6 +105,19 @@ PRODUCTS_DISCONTINUE = Endpoint(
 )
 # No /v1 prefix on recrawl (REST.md 3.3); each call triggers crawls, so it is never retried.
 PRODUCTS_RECRAWL = Endpoint("POST", "/products/recrawl", TokenFamily.PRODUCTS, idempotent=False)
+# Legacy, undocumented (REST.md 3.4-3.5): kept for old integrations, deprecated in favour of
+# upsert. Creating a product that exists may fail, so create is never resent; update is a PUT.
+PRODUCTS_CREATE = Endpoint("POST", "/v1/products/create", TokenFamily.PRODUCTS, idempotent=False)
+PRODUCTS_UPDATE = Endpoint("PUT", "/v1/products/update", TokenFamily.PRODUCTS, idempotent=True)
+
+# API_RATES (REST.md 3.11): no /v1 prefix. Sending the same rates twice stores the same rates.
+RATES_UPDATE = Endpoint("POST", "/exchangerates", TokenFamily.RATES, idempotent=True)
+# API_SETTINGS (REST.md 3.12): a PUT, known only from the PHP SDK and its mock blueprint.
+SETTINGS_UPDATE = Endpoint("PUT", "/settings", TokenFamily.SETTINGS, idempotent=True)
+# API_REC (REST.md 3.14): the deprecated legacy recommendations API; only this GET is known.
+LEGACY_RECOMMENDATIONS = Endpoint("GET", "/recommendations", TokenFamily.REC, idempotent=True)
+# Only `?elements=<one slot id>` is documented; several ids go comma-separated (a guess).
+LEGACY_RECOMMENDATIONS_ELEMENTS_PARAM = "elements"
 
 
 # API_EMAIL (REST.md 3.6-3.10). Paths with `{email}` take the address percent-encoded
@@ -142,6 +155,11 @@ KNOWN_ENDPOINTS = (
     PRODUCTS_UPSERT,
     PRODUCTS_DISCONTINUE,
     PRODUCTS_RECRAWL,
+    PRODUCTS_CREATE,
+    PRODUCTS_UPDATE,
+    RATES_UPDATE,
+    SETTINGS_UPDATE,
+    LEGACY_RECOMMENDATIONS,
     EMAIL_BLACKLIST_ADD,
     EMAIL_BLACKLIST_REMOVE,
     EMAIL_CONSENT,

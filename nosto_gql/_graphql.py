@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import json
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any, ClassVar, TypeVar
@@ -21,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError, to_jsonable_python
 
 from ._enums import NostoEnum
-from ._errors_map import request_id_of
+from ._errors_map import json_document, request_id_of
 from ._exceptions import (
     GraphQLError,
     GraphQLResponseError,
@@ -118,24 +117,7 @@ def request_body(query: str, operation_name: str | None, variables: dict[str, An
 def parse_response(response: httpx.Response) -> dict[str, Any]:
     """The ``data`` of a GraphQL response, or a `NostoError` that says what was wrong with it."""
     request_id = request_id_of(response)
-    content_type = response.headers.get("Content-Type", "")
-    media_type = content_type.split(";")[0].strip().lower()
-    # JSON, or text/plain (which Nosto uses for JSON bodies elsewhere); an HTML or XML page with
-    # a 200 status is a proxy or portal talking, not the API, whatever its body looks like.
-    if media_type and not (media_type.endswith("json") or media_type == "text/plain"):
-        raise MalformedResponseError(
-            f"GraphQL response has Content-Type {content_type}, not JSON",
-            request_id=request_id,
-            body=response.text[:1000],
-        )
-    try:
-        document = json.loads(response.content)
-    except (ValueError, RecursionError):
-        raise MalformedResponseError(
-            f"GraphQL response is not JSON (Content-Type {content_type or 'not given'})",
-            request_id=request_id,
-            body=response.text[:1000],
-        ) from None
+    document = json_document(response, "GraphQL response")
     if not isinstance(document, dict):
         raise MalformedResponseError(
             "GraphQL response is not a JSON object", request_id=request_id, body=document

@@ -146,6 +146,8 @@ def _message(error: ErrorDetails, model: type[BaseModel], field: str | None) -> 
         return f"expected a number; got {got(value)}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"expected a whole number; got {got(value)}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false; got {got(value)}"
     if kind == "finite_number":
         return f"expected a finite number; got {got(value)}"
     return f"{prefix}{error['msg']}; got {got(value)}"

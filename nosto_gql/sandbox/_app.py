@@ -32,10 +32,15 @@ from .._facts import (
     GDPR_TAKEOUT,
     GRAPHQL,
     IGNORE_TRAFFIC_HEADER,
+    LEGACY_RECOMMENDATIONS,
+    PRODUCTS_CREATE,
     PRODUCTS_DISCONTINUE,
     PRODUCTS_RECRAWL,
+    PRODUCTS_UPDATE,
     PRODUCTS_UPSERT,
+    RATES_UPDATE,
     REQUEST_ID_HEADER,
+    SETTINGS_UPDATE,
     Endpoint,
     TokenFamily,
 )
@@ -52,6 +57,11 @@ from ._rest import (
     redact_endpoint,
     takeout_endpoint,
     upsert_endpoint,
+)
+from ._rest_account import (
+    exchange_rates_endpoint,
+    legacy_recommendations_endpoint,
+    settings_endpoint,
 )
 from ._state import SandboxState
 
@@ -252,6 +262,13 @@ def create_app(state: SandboxState, tokens: Tokens) -> ASGIApp:
         _endpoint_route(PRODUCTS_UPSERT, upsert_endpoint, state, tokens),
         _endpoint_route(PRODUCTS_DISCONTINUE, discontinue_endpoint, state, tokens),
         _endpoint_route(PRODUCTS_RECRAWL, recrawl_endpoint, state, tokens),
+        # The legacy create and update are served as upserts: their semantics were never
+        # documented, and an upsert is what both amount to for an existing integration.
+        _endpoint_route(PRODUCTS_CREATE, upsert_endpoint, state, tokens),
+        _endpoint_route(PRODUCTS_UPDATE, upsert_endpoint, state, tokens),
+        _endpoint_route(RATES_UPDATE, exchange_rates_endpoint, state, tokens),
+        _endpoint_route(SETTINGS_UPDATE, settings_endpoint, state, tokens),
+        _endpoint_route(LEGACY_RECOMMENDATIONS, legacy_recommendations_endpoint, state, tokens),
         _endpoint_route(EMAIL_BLACKLIST_ADD, blacklist_endpoint, state, tokens),
         _endpoint_route(EMAIL_CONSENT, consent_endpoint, state, tokens),
         _endpoint_route(GDPR_TAKEOUT, takeout_endpoint, state, tokens),

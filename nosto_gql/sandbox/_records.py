@@ -129,3 +129,16 @@ class RequestRecord:
 def new_customer_id() -> str:
     """A fresh Nosto customer id: 24 lower-case hex digits, like Nosto's 2c.cId values."""
     return secrets.token_hex(12)
+
+
+@dataclass
+class ExchangeRatesRecord:
+    """The rates last received through ``POST /exchangerates``, keyed by their name as sent."""
+
+    rates: dict[str, dict[str, Any]]
+    valid_until: datetime | None
+    received_at: datetime
+
+    def active_at(self, moment: datetime) -> bool:
+        """Whether Nosto would still apply these rates at ``moment`` (not yet expired)."""
+        return self.valid_until is None or moment < self.valid_until

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from ._records import (
     Clock,
+    ExchangeRatesRecord,
     OrderRecord,
     ProductEvent,
     RequestRecord,
@@ -63,6 +64,8 @@ class SandboxState:
         self._blacklist: set[str] = set()
         self._consents: dict[str, bool] = {}
         self._gdpr_requests: list[dict[str, str]] = []
+        self._exchange_rates: ExchangeRatesRecord | None = None
+        self._settings: dict[str, Any] = {}
         self._requests: deque[RequestRecord] = deque(maxlen=REQUEST_LOG_SIZE)
 
     def reset(self) -> None:
@@ -151,6 +154,25 @@ class SandboxState:
     def gdpr_requests(self) -> list[dict[str, str]]:
         """GDPR requests received, oldest first: ``{"kind": "takeout"|"redact", "email": ...}``."""
         return self._copy(self._gdpr_requests)
+
+    @property
+    def exchange_rates(self) -> ExchangeRatesRecord | None:
+        """The rates last sent to ``/exchangerates`` with their expiry, or None."""
+        return self._copy(self._exchange_rates)
+
+    @property
+    def active_exchange_rates(self) -> dict[str, float]:
+        """Rate per target currency code that applies now; empty once ``valid_until`` passed."""
+        with self.lock:
+            record = self._exchange_rates
+            if record is None or not record.active_at(self.now()):
+                return {}
+            return {r["price_currency_code"]: r["rate"] for r in record.rates.values()}
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        """Account settings as sent to ``PUT /settings``, later keys overriding earlier ones."""
+        return self._copy(self._settings)
 
     @property
     def requests(self) -> tuple[RequestRecord, ...]:
@@ -258,6 +280,17 @@ class SandboxState:
             for holder in holders:
                 if str(holder.customer.get("email", "")).casefold() == wanted:
                     holder.customer = {}
+
+    def _store_exchange_rates(self, record: ExchangeRatesRecord) -> None:
+        # Whether Nosto merges or replaces the stored set is unknown (REST.md 3.11); replacing
+        # is what "send the current rates whenever they change" implies.
+        with self.lock:
+            self._exchange_rates = record
+
+    def _update_settings(self, changes: Mapping[str, Any]) -> None:
+        # A key left out keeps its value (REST.md 3.12: the Magento plugin relies on it).
+        with self.lock:
+            self._settings.update(copy.deepcopy(dict(changes)))
 
     def _record_view(self, event: ProductEvent) -> None:
         with self.lock:

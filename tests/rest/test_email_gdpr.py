@@ -7,32 +7,14 @@ import asyncio
 
 import httpx
 import pytest
+from recording_server import Server, mock_client
 
 from nosto_gql import AsyncNostoClient, InvalidInputError, NostoClient, ServerError, Tokens
 from nosto_gql._transport import basic_auth_header
 
 
-class Server:
-    """Answers with the given statuses in turn (then 200) and records each request."""
-
-    def __init__(self, *statuses: int) -> None:
-        self.requests: list[httpx.Request] = []
-        self._statuses = list(statuses)
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        self.requests.append(request)
-        status = self._statuses.pop(0) if self._statuses else 200
-        return httpx.Response(status, json={} if status < 400 else {"message": "no"})
-
-
 def _client(server: Server, max_retries: int = 0) -> NostoClient:
-    client = NostoClient(
-        tokens=Tokens(email="e"),
-        max_retries=max_retries,
-        http_client=httpx.Client(transport=httpx.MockTransport(server)),
-    )
-    client.transport._sleep = lambda seconds: None
-    return client
+    return mock_client(server, Tokens(email="e"), max_retries)
 
 
 def test_blacklist_sends_unique_addresses_one_a_line_with_op_in_the_query() -> None:

@@ -24,6 +24,7 @@ def test_the_public_surface_is_inspection_only() -> None:
         "products", "sessions", "orders", "duplicate_orders", "views", "buys", "identities",
         "categories", "analytics_events", "recrawl_requests", "requests",
         "blacklist", "consents", "gdpr_requests",
+        "exchange_rates", "active_exchange_rates", "settings",
         "product", "all_products", "session", "find_session", "find_order", "identity",
         "view_count", "buy_count", "view_counts", "buy_counts",
         # control
