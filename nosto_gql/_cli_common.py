@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._exceptions import (
     AuthenticationError,
@@ -18,6 +20,9 @@ from ._exceptions import (
     InvalidInputError,
     NostoError,
 )
+
+if TYPE_CHECKING:
+    from ._client import NostoClient
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -48,3 +53,33 @@ def report_nosto_error(as_json: bool, error: NostoError) -> int:
     # A missing, wrong or refused token is a setup problem, like a bad base URL.
     setup_problem = isinstance(error, ConfigurationError | AuthenticationError)
     return EXIT_USAGE if setup_problem else EXIT_PROBLEMS
+
+
+@dataclass(frozen=True)
+class PlannedCall:
+    """One call with its input already read, and how to report that Nosto accepted it."""
+
+    send: Callable[[NostoClient], None]
+    summary: str  # the line printed without --json
+    report: dict[str, Any]  # the fields printed with --json, after "ok": true
+
+
+def send_planned(as_json: bool, planned: PlannedCall, *, quiet: bool = False) -> int:
+    """Make the call with a client from the environment and report the outcome; the exit code.
+
+    ``quiet`` leaves printing a success to the caller (e.g. to print a result instead).
+    """
+    from ._client import NostoClient
+
+    try:
+        with NostoClient.from_env() as client:
+            planned.send(client)
+    except NostoError as exc:
+        return report_nosto_error(as_json, exc)
+    if quiet:
+        return EXIT_OK
+    if as_json:
+        print(json.dumps({"ok": True, **planned.report}, indent=2))
+    else:
+        print(planned.summary)
+    return EXIT_OK

@@ -8,21 +8,18 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ._cli_common import (
-    EXIT_OK,
     EXIT_USAGE,
+    PlannedCall,
     read_text,
     report_failure,
-    report_nosto_error,
+    send_planned,
 )
-from ._exceptions import NostoError
 
 if TYPE_CHECKING:
-    from ._client import NostoClient
+    pass
 
 ENVIRONMENT = (
     "Reads NOSTO_API_EMAIL_TOKEN, NOSTO_API_BASE_URL and NOSTO_CA_FILE from the environment. "
@@ -35,15 +32,6 @@ ADDRESS_CHECK = (
     "nothing is sent."
 )
 NOTHING_SENT = "no addresses: nothing sent"
-
-
-@dataclass(frozen=True)
-class PlannedCall:
-    """One API_EMAIL call with its input read, and how to report that it was accepted."""
-
-    send: Callable[[NostoClient], None]
-    summary: str  # the line printed without --json
-    report: dict[str, Any]  # the fields printed with --json, after "ok": true
 
 
 def read_addresses(path: str) -> list[Any]:
@@ -189,25 +177,10 @@ def _planned_gdpr_request(args: argparse.Namespace) -> PlannedCall:
     )
 
 
-def _send(as_json: bool, planned: PlannedCall) -> int:
-    from ._client import NostoClient
-
-    try:
-        with NostoClient.from_env() as client:
-            planned.send(client)
-    except NostoError as exc:
-        return report_nosto_error(as_json, exc)
-    if as_json:
-        print(json.dumps({"ok": True, **planned.report}, indent=2))
-    else:
-        print(planned.summary)
-    return EXIT_OK
-
-
 def run_email(args: argparse.Namespace) -> int:
     """Handler of ``nosto-gql email ...``."""
     if args.email_action == "consent":
-        return _send(args.json, _planned_consent(args))
+        return send_planned(args.json, _planned_consent(args))
     if bool(args.addresses) == (args.file is not None):
         report_failure(args.json, "UsageError", "give addresses or --file FILE (not both)", {})
         return EXIT_USAGE
@@ -216,9 +189,9 @@ def run_email(args: argparse.Namespace) -> int:
     except (OSError, ValueError, RecursionError) as exc:
         report_failure(args.json, "InputFileError", f"cannot read {args.file}: {exc}", {})
         return EXIT_USAGE
-    return _send(args.json, planned)
+    return send_planned(args.json, planned)
 
 
 def run_gdpr(args: argparse.Namespace) -> int:
     """Handler of ``nosto-gql gdpr ...``."""
-    return _send(args.json, _planned_gdpr_request(args))
+    return send_planned(args.json, _planned_gdpr_request(args))

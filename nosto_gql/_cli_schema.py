@@ -15,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+from ._cli_common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 
 def add_arguments(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

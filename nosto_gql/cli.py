@@ -20,7 +20,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from .codegen import CodegenConfig
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+from ._cli_common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 
 class UsageError(Exception):
@@ -271,6 +271,20 @@ def build_parser() -> argparse.ArgumentParser:
     gdpr = commands.add_parser("gdpr", help="GDPR data export and erasure requests (API_EMAIL)")
     _cli_email.add_gdpr_arguments(gdpr)
     gdpr.set_defaults(handler=_cli_email.run_gdpr)
+
+    from . import _cli_account
+
+    rates = commands.add_parser("rates", help="exchange rates for multi-currency shops (API_RATES)")
+    _cli_account.add_rates_arguments(rates)
+    rates.set_defaults(handler=_cli_account.run_rates)
+    settings = commands.add_parser("settings", help="account settings (API_SETTINGS)")
+    _cli_account.add_settings_arguments(settings)
+    settings.set_defaults(handler=_cli_account.run_settings)
+    legacy = commands.add_parser(
+        "legacy-recommendations", help="DEPRECATED legacy recommendations API (API_REC)"
+    )
+    _cli_account.add_legacy_recommendations_arguments(legacy)
+    legacy.set_defaults(handler=_cli_account.run_legacy_recommendations)
 
     from . import _cli_schema
 
