@@ -20,7 +20,8 @@ from ..models._fields import got
 
 DEPRECATION_MESSAGE = (
     "Nosto's legacy recommendations API (API_REC) is deprecated; use the GraphQL recos queries "
-    "instead, e.g. client.apps.toplist(...) or client.apps.related(...) with an API_APPS token"
+    "instead, e.g. client.apps.toplist(...) or client.apps.related_products(...) with an "
+    "API_APPS token"
 )
 
 
