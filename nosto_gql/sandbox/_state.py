@@ -280,6 +280,10 @@ class SandboxState:
             for holder in holders:
                 if str(holder.customer.get("email", "")).casefold() == wanted:
                     holder.customer = {}
+                    # The shop's customer reference identifies the person too.
+                    if isinstance(holder, SessionRecord) and holder.customer_reference:
+                        self._session_ids_by_reference.pop(holder.customer_reference, None)
+                        holder.customer_reference = None
 
     def _store_exchange_rates(self, record: ExchangeRatesRecord) -> None:
         # Whether Nosto merges or replaces the stored set is unknown (REST.md 3.11); replacing

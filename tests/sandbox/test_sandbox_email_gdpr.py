@@ -95,7 +95,12 @@ def _shopper_who_ordered(client: NostoClient, email: str, first_name: str, order
     """A session that logged in with ``email`` (updateSession) and placed order ``order`` as
     that customer (placeOrder), both through the typed GraphQL client; its Nosto customer id."""
     session_id = client.apps.new_session().new_session or ""
-    customer = InputCustomerInfoEntity(email=email, first_name=first_name, last_name="Shopper")
+    customer = InputCustomerInfoEntity(
+        email=email,
+        first_name=first_name,
+        last_name="Shopper",
+        customer_reference=f"crm-{first_name.lower()}",
+    )
     client.apps.update_session(
         id=session_id, params=InputSessionParams(customer=customer, skip_events=True)
     )
@@ -118,10 +123,19 @@ def test_redact_clears_the_address_from_sessions_and_orders(
 
     sessions, orders = sandbox.state.sessions, sandbox.state.orders
     assert sessions[ann].customer == {} and orders["A-1"].customer == {}
+    # The shop's customer reference identified Ann too: it no longer finds her session.
+    assert sessions[ann].customer_reference is None
+    assert sandbox.state.find_session("BY_REF", "crm-ann") is None
+    assert sandbox.state.find_session("BY_REF", "crm-bo") is not None
     assert "ann@x.com" not in repr(sessions).casefold() + repr(orders).casefold()
     details = client.apps.session_details(id=ann).session
     assert details is not None and details.customer is None
     # Only Ann's customer data went: her order itself and Bo's details are untouched.
     assert [item["productId"] for item in orders["A-1"].items] == ["P-1"]
-    bo_customer = {"email": "bo@x.com", "firstName": "Bo", "lastName": "Shopper"}
+    bo_customer = {
+        "email": "bo@x.com",
+        "firstName": "Bo",
+        "lastName": "Shopper",
+        "customerReference": "crm-bo",
+    }
     assert sessions[bo].customer == bo_customer and orders["B-1"].customer == bo_customer
