@@ -8,6 +8,7 @@ correcting a fact means editing this file only.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import quote
@@ -168,10 +169,22 @@ KNOWN_ENDPOINTS = (
 )
 
 
+def _path_pattern(template: str) -> re.Pattern[str]:
+    # A placeholder matches anything, "/" included: a decoded e-mail may hold one.
+    parts = re.split(r"\{[a-z_]+\}", template)
+    return re.compile(".+".join(re.escape(part) for part in parts))
+
+
+_KNOWN_PATHS = tuple((_path_pattern(e.path), e.family) for e in KNOWN_ENDPOINTS)
+
+
 def family_of_path(path: str) -> TokenFamily | None:
-    """The token family a known endpoint path belongs to, or None for a path not listed here."""
+    """The token family a known endpoint path belongs to, or None for a path not listed here.
+
+    Templated paths count too: ``/v1/customers/redact/a@x.com`` is API_EMAIL's.
+    """
     bare = path.split("?", 1)[0].rstrip("/")
-    return next((e.family for e in KNOWN_ENDPOINTS if e.path == bare), None)
+    return next((family for pattern, family in _KNOWN_PATHS if pattern.fullmatch(bare)), None)
 
 
 class Availability(str, enum.Enum):

@@ -354,6 +354,25 @@ def test_disguised_paths_cannot_carry_a_token_to_another_family(
     assert rec.requests == []
 
 
+@pytest.mark.parametrize(
+    ("family", "path"),
+    [
+        (TokenFamily.APPS, "/v1/customers/redact/a%40x.com"),
+        (TokenFamily.PRODUCTS, "/v1/customers/consent/a@x.com/true"),
+        (TokenFamily.PRODUCTS, "/exchangerates"),
+        (TokenFamily.RATES, "/settings"),
+        (TokenFamily.APPS, "/recommendations"),
+    ],
+)
+def test_templated_and_unprefixed_paths_are_known_too(
+    harness: Harness, family: TokenFamily, path: str
+) -> None:
+    rec = Recorder()
+    with pytest.raises(ConfigurationError, match="refusing to send"):
+        harness.request(rec, family, "POST", path)
+    assert rec.requests == []
+
+
 def test_family_may_be_given_by_name(harness: Harness) -> None:
     rec = Recorder()
     harness.request(rec, "products", "POST", "/v1/products/upsert", json=[])
