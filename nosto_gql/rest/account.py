@@ -35,7 +35,7 @@ def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _validated(model: type[_ModelT], data: object, what: str, root: str) -> _ModelT:
+def validated_body(model: type[_ModelT], data: object, what: str, root: str) -> _ModelT:
     """``data`` as ``model``, or one `InvalidInputError` naming every bad field."""
     if isinstance(data, model):
         return data
@@ -72,7 +72,7 @@ def rates_request(
             )
         model = rates
     elif isinstance(rates, Mapping):
-        model = _validated(
+        model = validated_body(
             ExchangeRates, {"rates": rates, "valid_until": valid_until}, "exchange rates", ""
         )
     else:
@@ -105,7 +105,7 @@ def settings_request(settings: SettingsInput, keys: CurrencyFormatKeys | str) ->
             f"expected AccountSettings or a mapping of settings; got {got(settings)}",
             [("settings", "expected a mapping")],
         )
-    body = _validated(AccountSettings, settings, "settings", "settings").to_wire(keys)
+    body = validated_body(AccountSettings, settings, "settings", "settings").to_wire(keys)
     if not body:
         raise InvalidInputError(
             "no settings to update: every field is unset",
