@@ -1,7 +1,7 @@
 """REST resources for the non-GraphQL token families."""
 
 from .._exceptions import BulkUploadError
-from ._bulk import BulkResult, ItemOutcome, ItemStatus
+from ._bulk import BulkResult, ItemOutcome, ItemStatus, StreamedBulkResult
 from .email import AsyncEmailAPI, AsyncGdprAPI, EmailAPI, GdprAPI
 from .products import AsyncProductsAPI, ProductsAPI
 
@@ -16,4 +16,5 @@ __all__ = [
     "ItemOutcome",
     "ItemStatus",
     "ProductsAPI",
+    "StreamedBulkResult",
 ]

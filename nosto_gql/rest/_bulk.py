@@ -6,9 +6,10 @@ Pure functions shared by the sync and async resources; no I/O here.
 from __future__ import annotations
 
 import enum
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from .._exceptions import (
     AuthenticationError,
@@ -23,6 +24,7 @@ from .._facts import MAX_PAYLOAD_BYTES
 class ItemStatus(str, enum.Enum):
     ACCEPTED = "accepted"
     REJECTED = "rejected"  # Nosto named the item as invalid; `message` says why
+    INVALID = "invalid"  # never sent: failed local validation or alone exceeds the cap
     FAILED = "failed"  # its request failed as a whole; Nosto may or may not have it
     NOT_ATTEMPTED = "not_attempted"  # never sent, because an earlier request failed
 
@@ -45,6 +47,13 @@ class BulkResult:
     # The error that stopped the upload, if one did.
     error: NostoError | None = None
 
+    def add(self, outcomes: Iterable[ItemOutcome]) -> None:
+        self.outcomes.extend(outcomes)
+
+    def count(self, status: ItemStatus) -> int:
+        """How many items ended with ``status``."""
+        return sum(1 for o in self.outcomes if o.status is status)
+
     def _with(self, status: ItemStatus) -> list[ItemOutcome]:
         return [o for o in self.outcomes if o.status is status]
 
@@ -57,6 +66,12 @@ class BulkResult:
         return self._with(ItemStatus.REJECTED)
 
     @property
+    def invalid(self) -> list[ItemOutcome]:
+        """Items a streaming upload did not send because they were invalid (the other calls
+        raise `InvalidInputError` instead, so theirs is always empty)."""
+        return self._with(ItemStatus.INVALID)
+
+    @property
     def failed(self) -> list[ItemOutcome]:
         return self._with(ItemStatus.FAILED)
 
@@ -65,15 +80,20 @@ class BulkResult:
         return self._with(ItemStatus.NOT_ATTEMPTED)
 
     @property
+    def problems(self) -> list[ItemOutcome]:
+        """Every item not accepted, whatever the reason."""
+        return [o for o in self.outcomes if o.status is not ItemStatus.ACCEPTED]
+
+    @property
     def ok(self) -> bool:
-        return all(o.status is ItemStatus.ACCEPTED for o in self.outcomes)
+        return not any(o.status is not ItemStatus.ACCEPTED for o in self.outcomes)
 
     def summary(self) -> str:
         """Counts per status, and the first problem, e.g. for a log line."""
         counts = ", ".join(
-            f"{len(self._with(status))} {status.value.replace('_', ' ')}"
+            f"{self.count(status)} {status.value.replace('_', ' ')}"
             for status in ItemStatus
-            if self._with(status)
+            if self.count(status)
         )
         first = next((o for o in self.outcomes if o.status is not ItemStatus.ACCEPTED), None)
         detail = f"; first: {first.item_id}: {first.message}" if first and first.message else ""
@@ -86,6 +106,48 @@ class BulkResult:
         return self
 
 
+@dataclass
+class StreamedBulkResult(BulkResult):
+    """Outcome of a streaming upload (`ProductsAPI.upsert_stream`), in memory that does not grow
+    with the catalog: accepted items are only counted, every other item keeps its `ItemOutcome`.
+
+    ``outcomes`` therefore lists only the items not accepted, in the order they were settled (an
+    invalid item as soon as it is read, the items of a request when its answer arrives).
+    ``count(ItemStatus.ACCEPTED)`` says how many were accepted; ``accepted`` is not available.
+    ``unread_input`` is true when a failure stopped the upload before the end of the input: what
+    the input still holds was not read, so it is neither counted nor listed (an iterator passed
+    in can be passed again to carry on where it stopped).
+    """
+
+    counts: Counter[ItemStatus] = field(default_factory=Counter)
+    unread_input: bool = False
+
+    def add(self, outcomes: Iterable[ItemOutcome]) -> None:
+        for outcome in outcomes:
+            self.counts[outcome.status] += 1
+            if outcome.status is not ItemStatus.ACCEPTED:
+                self.outcomes.append(outcome)
+
+    def count(self, status: ItemStatus) -> int:
+        return self.counts[status]
+
+    @property
+    def accepted(self) -> NoReturn:
+        # An empty list here would read as "nothing was accepted"; fail loudly instead.
+        raise AttributeError(
+            "a streaming upload keeps no outcome per accepted item (so that memory stays "
+            "bounded); use result.count(ItemStatus.ACCEPTED)"
+        )
+
+    @property
+    def ok(self) -> bool:
+        return super().ok and not self.unread_input
+
+    def summary(self) -> str:
+        unread = "; the rest of the input was not read" if self.unread_input else ""
+        return super().summary() + unread
+
+
 @dataclass(frozen=True)
 class Batch:
     """Items that travel in one request, with the encoded body (a JSON array, or an object
@@ -93,6 +155,12 @@ class Batch:
 
     item_ids: tuple[str, ...]
     body: bytes
+
+
+def size_problem(encoded: bytes, *, max_bytes: int, overhead: int = 2) -> str | None:
+    """Why one encoded item cannot travel even alone in a request, or None when it can."""
+    size = len(encoded) + overhead
+    return f"serialised size {size} > {max_bytes} bytes" if size > max_bytes else None
 
 
 def check_item_sizes(
@@ -103,9 +171,9 @@ def check_item_sizes(
     ``overhead`` is the size of what encloses the items (``[`` and ``]`` by default).
     """
     too_big = [
-        (item_id, f"serialised size {len(encoded) + overhead} > {max_bytes} bytes")
+        (item_id, problem)
         for item_id, encoded in items
-        if len(encoded) + overhead > max_bytes
+        if (problem := size_problem(encoded, max_bytes=max_bytes, overhead=overhead))
     ]
     if too_big:
         raise InvalidInputError(
@@ -113,6 +181,58 @@ def check_item_sizes(
             "shorten them (e.g. description, image lists)",
             too_big,
         )
+
+
+class BatchPacker:
+    """Fills one request body at a time: `add` an item, get back the full batch it did not fit
+    in (if any); `flush` at the end. Holds at most one body's worth of items.
+
+    Each body is ``prefix + b",".join(items) + suffix``: a JSON array by default, or e.g.
+    ``b'{"products":['`` and ``b']}'`` for an object wrapping the array; the wrapper counts
+    against the cap. An item over the cap on its own raises `InvalidInputError` rather than
+    being sent (callers that report such items per item check `size_problem` first).
+    """
+
+    def __init__(
+        self,
+        *,
+        max_bytes: int = MAX_PAYLOAD_BYTES,
+        max_items: int | None = None,
+        prefix: bytes = b"[",
+        suffix: bytes = b"]",
+    ) -> None:
+        self._max_bytes = max_bytes
+        self._max_items = max_items
+        self._prefix = prefix
+        self._suffix = suffix
+        self._overhead = len(prefix) + len(suffix)
+        self._ids: list[str] = []
+        self._parts: list[bytes] = []
+        self._size = self._overhead
+
+    @property
+    def pending_ids(self) -> tuple[str, ...]:
+        """The items added but not yet handed out in a batch."""
+        return tuple(self._ids)
+
+    def add(self, item_id: str, encoded: bytes) -> Batch | None:
+        check_item_sizes([(item_id, encoded)], max_bytes=self._max_bytes, overhead=self._overhead)
+        full = None
+        at_count_limit = self._max_items is not None and len(self._parts) >= self._max_items
+        if self._parts and (at_count_limit or self._size + 1 + len(encoded) > self._max_bytes):
+            full = self.flush()
+        self._size += len(encoded) + (1 if self._parts else 0)
+        self._ids.append(item_id)
+        self._parts.append(encoded)
+        return full
+
+    def flush(self) -> Batch | None:
+        """The batch being filled, if it holds anything; the packer starts a new one."""
+        if not self._parts:
+            return None
+        batch = Batch(tuple(self._ids), self._prefix + b",".join(self._parts) + self._suffix)
+        self._ids, self._parts, self._size = [], [], self._overhead
+        return batch
 
 
 def plan_batches(
@@ -123,31 +243,17 @@ def plan_batches(
     prefix: bytes = b"[",
     suffix: bytes = b"]",
 ) -> Iterator[Batch]:
-    """Pack encoded items, in order, into bodies of at most ``max_bytes`` bytes.
-
-    Each body is ``prefix + b",".join(items) + suffix``: a JSON array by default, or e.g.
-    ``b'{"products":['`` and ``b']}'`` for an object wrapping the array; the wrapper counts
-    against the cap. Holds one batch in memory at a time. Callers check sizes first
-    (`check_item_sizes` with the same overhead); an item over the cap met here anyway is still
-    refused rather than sent.
+    """Pack encoded items, in order, into bodies of at most ``max_bytes`` bytes and at most
+    ``max_items`` items (see `BatchPacker`). Holds one batch in memory at a time. Callers check
+    sizes first (`check_item_sizes` with the same overhead); an item over the cap met here
+    anyway is still refused rather than sent.
     """
-    overhead = len(prefix) + len(suffix)
-    ids: list[str] = []
-    parts: list[bytes] = []
-    size = overhead
+    packer = BatchPacker(max_bytes=max_bytes, max_items=max_items, prefix=prefix, suffix=suffix)
     for item_id, encoded in items:
-        check_item_sizes([(item_id, encoded)], max_bytes=max_bytes, overhead=overhead)
-        extra = len(encoded) + (1 if parts else 0)
-        full = (max_items is not None and len(parts) >= max_items) or size + extra > max_bytes
-        if parts and full:
-            yield Batch(tuple(ids), prefix + b",".join(parts) + suffix)
-            ids, parts, size = [], [], overhead
-            extra = len(encoded)
-        ids.append(item_id)
-        parts.append(encoded)
-        size += extra
-    if parts:
-        yield Batch(tuple(ids), prefix + b",".join(parts) + suffix)
+        if (full := packer.add(item_id, encoded)) is not None:
+            yield full
+    if (last := packer.flush()) is not None:
+        yield last
 
 
 def batch_outcomes(batch: Batch, error: NostoError | None) -> tuple[list[ItemOutcome], bool]:

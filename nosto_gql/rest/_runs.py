@@ -1,0 +1,173 @@
+"""The bookkeeping of one bulk call across its requests.
+
+The sync and async resources in products.py own the loops and the I/O; these classes decide
+what goes into each request and what happened to each item, so both loops share every decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from .._exceptions import AuthenticationError, InvalidInputError, NostoError
+from ._bulk import (
+    Batch,
+    BatchPacker,
+    BulkResult,
+    ItemOutcome,
+    ItemStatus,
+    StreamedBulkResult,
+    batch_outcomes,
+    not_attempted,
+    plan_batches,
+)
+from ._encoding import ARRAY, Envelope, Problem, encode_product, partial_hint
+
+OutcomeCallback = Callable[[ItemOutcome], None]
+
+# A first pass over a catalog where every product is wrong must not hold millions of problems;
+# the first ones are what a person reads anyway.
+MAX_LISTED_PROBLEMS = 1000
+
+
+def _raise_if_refused(result: BulkResult) -> None:
+    # A wrong token that stopped everything is raised as what it is.
+    error = result.error
+    if isinstance(error, AuthenticationError) and not result.count(ItemStatus.ACCEPTED):
+        raise error
+
+
+class BulkRun:
+    """A call whose input was validated and encoded before the first request."""
+
+    def __init__(
+        self,
+        encoded: list[tuple[str, bytes]],
+        *,
+        max_bytes: int,
+        max_items: int | None = None,
+        envelope: Envelope = ARRAY,
+    ) -> None:
+        self.result = BulkResult()
+        self._batches: Iterator[Batch] = plan_batches(
+            encoded,
+            max_bytes=max_bytes,
+            max_items=max_items,
+            prefix=envelope.prefix,
+            suffix=envelope.suffix,
+        )
+        self._ids = [item_id for item_id, _ in encoded]
+        self._done = 0
+
+    def next_batch(self) -> Batch | None:
+        if self.result.error is not None:
+            return None
+        return next(self._batches, None)
+
+    def record(self, batch: Batch, error: NostoError | None) -> None:
+        self.result.requests_sent += 1
+        outcomes, may_continue = batch_outcomes(batch, error)
+        self.result.add(outcomes)
+        self._done += len(batch.item_ids)
+        if not may_continue:
+            self.result.error = error
+            self.result.add(not_attempted(self._ids[self._done :]))
+
+    def finish(self) -> BulkResult:
+        _raise_if_refused(self.result)
+        return self.result
+
+
+class StreamRun:
+    """A streaming upsert: products are pushed in one at a time, validated and encoded on the
+    way; `add` hands back a full request body to send. Holds one request's worth of items."""
+
+    def __init__(
+        self,
+        *,
+        partial: bool,
+        max_bytes: int,
+        max_items: int | None = None,
+        on_outcome: OutcomeCallback | None = None,
+    ) -> None:
+        self.result = StreamedBulkResult()
+        self._partial = partial
+        self._max_bytes = max_bytes
+        self._packer = BatchPacker(max_bytes=max_bytes, max_items=max_items)
+        self._on_outcome = on_outcome
+        self._read = 0
+
+    @property
+    def stopped(self) -> bool:
+        """A failure ended the upload; send nothing more."""
+        return self.result.error is not None
+
+    def add(self, item: object) -> Batch | None:
+        """Take the next product of the input; return the batch it closed, if one is full."""
+        product = encode_product(self._read, item, partial=self._partial, max_bytes=self._max_bytes)
+        self._read += 1
+        if product.encoded is None:
+            message = product.invalid_message(partial=self._partial)
+            self._settle([ItemOutcome(product.item_id, ItemStatus.INVALID, message)])
+            return None
+        return self._packer.add(product.item_id, product.encoded)
+
+    def flush(self) -> Batch | None:
+        """The last, partly filled batch, once the input has run out."""
+        return self._packer.flush()
+
+    def record(self, batch: Batch, error: NostoError | None) -> None:
+        self.result.requests_sent += 1
+        outcomes, may_continue = batch_outcomes(batch, error)
+        self._settle(outcomes)
+        if not may_continue:
+            self.result.error = error
+            # Read and encoded for the next request, which will not be sent.
+            self._settle(not_attempted(self._packer.pending_ids))
+
+    def finish(self, *, input_exhausted: bool) -> StreamedBulkResult:
+        self.result.unread_input = not input_exhausted
+        _raise_if_refused(self.result)
+        return self.result
+
+    def _settle(self, outcomes: Iterable[ItemOutcome]) -> None:
+        for outcome in outcomes:
+            self.result.add((outcome,))
+            if self._on_outcome is not None:
+                self._on_outcome(outcome)
+
+
+class StreamCheck:
+    """The first pass of a two-pass streaming upsert: validate and measure every product,
+    keeping only the problems, then raise them all as one `InvalidInputError`."""
+
+    def __init__(self, *, partial: bool, max_bytes: int) -> None:
+        self._partial = partial
+        self._max_bytes = max_bytes
+        self._read = 0
+        self._bad = 0
+        self._missing_field = False
+        self._problems: list[Problem] = []
+        self._unlisted = 0
+
+    def add(self, item: object) -> None:
+        product = encode_product(self._read, item, partial=self._partial, max_bytes=self._max_bytes)
+        self._read += 1
+        if product.encoded is not None:
+            return
+        self._bad += 1
+        self._missing_field = self._missing_field or product.missing_field
+        room = MAX_LISTED_PROBLEMS - len(self._problems)
+        self._problems += product.problems[:room]
+        self._unlisted += max(0, len(product.problems) - room)
+
+    def raise_if_invalid(self) -> None:
+        """Raise `InvalidInputError` naming the bad products, if there were any."""
+        if not self._bad:
+            return
+        problems = list(self._problems)
+        if self._unlisted:
+            problems.append(("...", f"{self._unlisted} more problems not listed"))
+        hint = partial_hint(missing_field=self._missing_field, partial=self._partial)
+        raise InvalidInputError(
+            f"{self._bad} of {self._read} products failed validation{hint}", problems
+        )
