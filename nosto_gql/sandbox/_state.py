@@ -17,11 +17,10 @@ import threading
 from collections import Counter, deque
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from ._records import (
     Clock,
-    ExchangeRatesRecord,
     OrderRecord,
     ProductEvent,
     RequestRecord,
@@ -29,14 +28,13 @@ from ._records import (
     new_customer_id,
     system_clock,
 )
-
-_T = TypeVar("_T")
+from ._state_rest import RestEndpointState
 
 # Enough history to debug a long interactive run without letting the log grow without bound.
 REQUEST_LOG_SIZE = 10_000
 
 
-class SandboxState:
+class SandboxState(RestEndpointState):
     """The sandbox's memory, and the inspection API exposed as ``Sandbox.state``.
 
     Every public property and method returns a copy (or an immutable value). `reset()` forgets
@@ -60,12 +58,7 @@ class SandboxState:
         self._identities: dict[str, dict[str, str]] = {}
         self._categories: dict[str, dict[str, Any]] = {}
         self._analytics_events: list[dict[str, Any]] = []
-        self._recrawl_requests: list[dict[str, Any]] = []
-        self._blacklist: set[str] = set()
-        self._consents: dict[str, bool] = {}
-        self._gdpr_requests: list[dict[str, str]] = []
-        self._exchange_rates: ExchangeRatesRecord | None = None
-        self._settings: dict[str, Any] = {}
+        self._reset_rest_records()
         self._requests: deque[RequestRecord] = deque(maxlen=REQUEST_LOG_SIZE)
 
     def reset(self) -> None:
@@ -73,15 +66,7 @@ class SandboxState:
         with self.lock:
             self._reset_unlocked()
 
-    def now(self) -> datetime:
-        """The sandbox's current time (from the injected clock)."""
-        return self.clock()
-
     # -- inspection API: copies only ----------------------------------------------------------
-
-    def _copy(self, value: _T) -> _T:
-        with self.lock:
-            return copy.deepcopy(value)
 
     @property
     def products(self) -> dict[str, dict[str, Any]]:
@@ -133,46 +118,6 @@ class SandboxState:
     def analytics_events(self) -> list[dict[str, Any]]:
         """Events recorded by `recordAnalyticsEvent`, oldest first."""
         return self._copy(self._analytics_events)
-
-    @property
-    def recrawl_requests(self) -> list[dict[str, Any]]:
-        """Items asked to be recrawled through `/products/recrawl`, oldest first."""
-        return self._copy(self._recrawl_requests)
-
-    @property
-    def blacklist(self) -> frozenset[str]:
-        """Addresses on the triggered-e-mail blacklist (case-folded)."""
-        with self.lock:
-            return frozenset(self._blacklist)
-
-    @property
-    def consents(self) -> dict[str, bool]:
-        """Marketing permission set through the consent endpoint, by case-folded address."""
-        return self._copy(self._consents)
-
-    @property
-    def gdpr_requests(self) -> list[dict[str, str]]:
-        """GDPR requests received, oldest first: ``{"kind": "takeout"|"redact", "email": ...}``."""
-        return self._copy(self._gdpr_requests)
-
-    @property
-    def exchange_rates(self) -> ExchangeRatesRecord | None:
-        """The rates last sent to ``/exchangerates`` with their expiry, or None."""
-        return self._copy(self._exchange_rates)
-
-    @property
-    def active_exchange_rates(self) -> dict[str, float]:
-        """Rate per target currency code that applies now; empty once ``valid_until`` passed."""
-        with self.lock:
-            record = self._exchange_rates
-            if record is None or not record.active_at(self.now()):
-                return {}
-            return {r["price_currency_code"]: r["rate"] for r in record.rates.values()}
-
-    @property
-    def settings(self) -> dict[str, Any]:
-        """Account settings as sent to ``PUT /settings``, later keys overriding earlier ones."""
-        return self._copy(self._settings)
 
     @property
     def requests(self) -> tuple[RequestRecord, ...]:
@@ -246,26 +191,6 @@ class SandboxState:
         with self.lock:
             self._categories[str(category["id"])] = category
 
-    def _record_recrawl(self, items: Iterable[dict[str, Any]]) -> None:
-        with self.lock:
-            self._recrawl_requests.extend(items)
-
-    def _change_blacklist(self, emails: Iterable[str], *, add: bool) -> None:
-        with self.lock:
-            for email in emails:
-                if add:
-                    self._blacklist.add(email.casefold())
-                else:
-                    self._blacklist.discard(email.casefold())
-
-    def _set_consent(self, email: str, granted: bool) -> None:
-        with self.lock:
-            self._consents[email.casefold()] = granted
-
-    def _record_takeout(self, email: str) -> None:
-        with self.lock:
-            self._gdpr_requests.append({"kind": "takeout", "email": email})
-
     def _redact(self, email: str) -> None:
         """Forget the address's identity and consent, and strip it from sessions and orders."""
         wanted = email.casefold()
@@ -284,17 +209,6 @@ class SandboxState:
                     if isinstance(holder, SessionRecord) and holder.customer_reference:
                         self._session_ids_by_reference.pop(holder.customer_reference, None)
                         holder.customer_reference = None
-
-    def _store_exchange_rates(self, record: ExchangeRatesRecord) -> None:
-        # Whether Nosto merges or replaces the stored set is unknown (REST.md 3.11); replacing
-        # is what "send the current rates whenever they change" implies.
-        with self.lock:
-            self._exchange_rates = record
-
-    def _update_settings(self, changes: Mapping[str, Any]) -> None:
-        # A key left out keeps its value (REST.md 3.12: the Magento plugin relies on it).
-        with self.lock:
-            self._settings.update(copy.deepcopy(dict(changes)))
 
     def _record_view(self, event: ProductEvent) -> None:
         with self.lock:
