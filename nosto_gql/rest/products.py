@@ -6,6 +6,7 @@ classes here only loop and send, once synchronously and once asynchronously.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import AsyncGenerator, AsyncIterable, Callable, Iterable
 from contextlib import aclosing
 from typing import TypeAlias
@@ -13,8 +14,10 @@ from typing import TypeAlias
 from .._exceptions import APIStatusError, NostoError, TransportError
 from .._facts import (
     MAX_PAYLOAD_BYTES,
+    PRODUCTS_CREATE,
     PRODUCTS_DISCONTINUE,
     PRODUCTS_RECRAWL,
+    PRODUCTS_UPDATE,
     PRODUCTS_UPSERT,
     Endpoint,
 )
@@ -55,6 +58,16 @@ def _batch_request(endpoint: Endpoint, batch: Batch) -> RequestSpec:
         idempotent=endpoint.idempotent,
         content=batch.body,
         content_type="application/json",
+    )
+
+
+def _warn_legacy(endpoint: Endpoint, call: str) -> None:
+    # stacklevel 3: past this helper and the resource method, to the line that called it.
+    warnings.warn(
+        f"client.products.{call}() sends {endpoint.method} {endpoint.path}, a legacy endpoint "
+        "that Nosto does not document; use client.products.upsert(...) instead",
+        DeprecationWarning,
+        stacklevel=3,
     )
 
 
@@ -192,6 +205,39 @@ class ProductsAPI:
         encoded = encoded_recrawl(items, max_bytes=self._max_bytes)
         return self._upload(PRODUCTS_RECRAWL, encoded, RECRAWL_ENVELOPE, max_items)
 
+    def create(
+        self, products: Iterable[ProductInput], *, max_items_per_request: int | None = None
+    ) -> BulkResult:
+        """Deprecated: use `upsert`. Sends ``POST /v1/products/create``, a legacy endpoint
+        Nosto does not document (known from its old PHP SDK).
+
+        Emits `DeprecationWarning`, then validates and splits exactly like `upsert`. Creating
+        a product twice may fail, so a request that may have reached Nosto is never resent.
+        """
+        _warn_legacy(PRODUCTS_CREATE, "create")
+        max_items = checked_max_items(max_items_per_request)
+        self._transport.config.tokens.require(PRODUCTS_CREATE.family)
+        encoded = encoded_products(products, partial=False, max_bytes=self._max_bytes)
+        return self._upload(PRODUCTS_CREATE, encoded, ARRAY, max_items)
+
+    def update(
+        self,
+        products: Iterable[ProductInput],
+        *,
+        partial: bool = False,
+        max_items_per_request: int | None = None,
+    ) -> BulkResult:
+        """Deprecated: use `upsert`. Sends ``PUT /v1/products/update``, a legacy endpoint Nosto
+        does not document (known from its old PHP SDK).
+
+        Emits `DeprecationWarning`, then validates, splits and retries exactly like `upsert`.
+        """
+        _warn_legacy(PRODUCTS_UPDATE, "update")
+        max_items = checked_max_items(max_items_per_request)
+        self._transport.config.tokens.require(PRODUCTS_UPDATE.family)
+        encoded = encoded_products(products, partial=partial, max_bytes=self._max_bytes)
+        return self._upload(PRODUCTS_UPDATE, encoded, ARRAY, max_items)
+
     def _upload(
         self,
         endpoint: Endpoint,
@@ -281,6 +327,30 @@ class AsyncProductsAPI:
         self._transport.config.tokens.require(PRODUCTS_RECRAWL.family)
         encoded = encoded_recrawl(items, max_bytes=self._max_bytes)
         return await self._upload(PRODUCTS_RECRAWL, encoded, RECRAWL_ENVELOPE, max_items)
+
+    async def create(
+        self, products: Iterable[ProductInput], *, max_items_per_request: int | None = None
+    ) -> BulkResult:
+        """Deprecated: use `upsert`; see `ProductsAPI.create`."""
+        _warn_legacy(PRODUCTS_CREATE, "create")
+        max_items = checked_max_items(max_items_per_request)
+        self._transport.config.tokens.require(PRODUCTS_CREATE.family)
+        encoded = encoded_products(products, partial=False, max_bytes=self._max_bytes)
+        return await self._upload(PRODUCTS_CREATE, encoded, ARRAY, max_items)
+
+    async def update(
+        self,
+        products: Iterable[ProductInput],
+        *,
+        partial: bool = False,
+        max_items_per_request: int | None = None,
+    ) -> BulkResult:
+        """Deprecated: use `upsert`; see `ProductsAPI.update`."""
+        _warn_legacy(PRODUCTS_UPDATE, "update")
+        max_items = checked_max_items(max_items_per_request)
+        self._transport.config.tokens.require(PRODUCTS_UPDATE.family)
+        encoded = encoded_products(products, partial=partial, max_bytes=self._max_bytes)
+        return await self._upload(PRODUCTS_UPDATE, encoded, ARRAY, max_items)
 
     async def _upload(
         self,
