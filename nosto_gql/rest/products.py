@@ -126,7 +126,8 @@ class ProductsAPI:
         on_outcome: OutcomeCallback | None = None,
     ) -> StreamedBulkResult:
         """Create or update products from an input of any size, in memory bounded by one
-        request (~2 MB) whatever the size of the catalog.
+        request (a few times Nosto's 2 MB cap while a body is built and sent), not by the
+        size of the catalog.
 
         Products are read, validated and encoded one at a time and each request is sent as soon
         as it is full, so a generator reading a JSONL file of millions of products never sits in

@@ -29,6 +29,7 @@ from nosto_gql.rest import (
     ItemStatus,
     ProductsAPI,
     StreamedBulkResult,
+    _runs,
 )
 from nosto_gql.rest.products import AsyncProductsAPI
 from nosto_gql.sandbox import Sandbox
@@ -311,6 +312,16 @@ def test_a_callable_source_is_validated_whole_before_anything_is_sent() -> None:
     locations = [where for where, _ in info.value.problems]
     assert "products[3] (product_id 'BAD').price_currency_code" in locations
     assert "products[4].product_id" in locations
+
+
+def test_the_first_pass_lists_a_bounded_number_of_problems(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_runs, "MAX_LISTED_PROBLEMS", 3)
+    with pytest.raises(InvalidInputError, match="5 of 5 products failed") as info:
+        _api(Server()).upsert_stream(lambda: (product(f"P{i}", price=-1) for i in range(5)))
+    assert info.value.problems[-1] == ("...", "2 more problems not listed")
+    assert len(info.value.problems) == 4
 
 
 def test_a_valid_callable_source_is_read_twice_and_sent() -> None:
