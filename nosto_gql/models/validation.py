@@ -23,7 +23,8 @@ __all__ = ["iter_validated", "to_payloads", "to_payloads_json", "validate_produc
 AnyProduct: TypeAlias = Product | ProductUpdate
 ProductInput: TypeAlias = Product | ProductUpdate | Mapping[str, Any]
 
-_PARTIAL_HINT = "; to send only some fields, use ProductUpdate or partial=True"
+# Appended when full products lack required fields: the fix may be to mean a partial update.
+PARTIAL_HINT = "; to send only some fields, use ProductUpdate or partial=True"
 
 
 def _label(index: int, item: Any) -> str:
@@ -50,10 +51,14 @@ def _check_container(items: object) -> None:
         )
 
 
-def _validate_one(
+def validate_item(
     index: int, item: object, partial: bool
 ) -> tuple[AnyProduct | None, list[tuple[str, str]], bool]:
-    """The model, or the problems found in the item (and whether any was a missing field)."""
+    """The model, or the problems found in the item (and whether any was a missing field).
+
+    The one-item step shared by `validate_products`, `iter_validated` and streaming uploads;
+    ``index`` is the item's position, used to name it in problems.
+    """
     if isinstance(item, (Product, ProductUpdate)):
         return item, [], False
     label = _label(index, item)
@@ -97,7 +102,7 @@ def validate_products(
     any_missing = False
     index = -1
     for index, item in enumerate(items):
-        model, found, missing = _validate_one(index, item, partial)
+        model, found, missing = validate_item(index, item, partial)
         any_missing = any_missing or missing
         if model is None:
             bad_items += 1
@@ -111,7 +116,7 @@ def validate_products(
             )
         models.append(model)
     if problems:
-        hint = _PARTIAL_HINT if any_missing and not partial else ""
+        hint = PARTIAL_HINT if any_missing and not partial else ""
         raise InvalidInputError(
             f"{bad_items} of {index + 1} products failed validation{hint}", problems
         )
@@ -127,9 +132,9 @@ def iter_validated(items: Iterable[ProductInput], *, partial: bool = False) -> I
     """
     _check_container(items)
     for index, item in enumerate(items):
-        model, problems, missing = _validate_one(index, item, partial)
+        model, problems, missing = validate_item(index, item, partial)
         if model is None:
-            hint = _PARTIAL_HINT if missing and not partial else ""
+            hint = PARTIAL_HINT if missing and not partial else ""
             raise InvalidInputError(f"{_label(index, item)} failed validation{hint}", problems)
         yield model
 

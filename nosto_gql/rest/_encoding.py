@@ -20,7 +20,7 @@ from ..models._fields import AbsoluteUrl, Identifier, got
 
 # Streaming needs one product's problems returned rather than raised: models.validation has
 # exactly that, if privately (its public iter_validated raises at the first bad product).
-from ..models.validation import _PARTIAL_HINT, ProductInput, _validate_one
+from ..models.validation import PARTIAL_HINT, ProductInput, validate_item
 from ._bulk import check_item_sizes, size_problem
 
 RecrawlItem: TypeAlias = Mapping[str, Any] | tuple[str | int, str]
@@ -99,12 +99,12 @@ class EncodedProduct:
 
 def partial_hint(*, missing_field: bool, partial: bool) -> str:
     """The advice appended when full products lack required fields (as `upsert` words it)."""
-    return _PARTIAL_HINT if missing_field and not partial else ""
+    return PARTIAL_HINT if missing_field and not partial else ""
 
 
 def encode_product(index: int, item: object, *, partial: bool, max_bytes: int) -> EncodedProduct:
     """Validate and encode the product at ``index`` of a stream, measuring it against the cap."""
-    model, problems, missing = _validate_one(index, item, partial)
+    model, problems, missing = validate_item(index, item, partial)
     if model is None:
         return EncodedProduct(_raw_item_id(index, item), None, tuple(problems), missing)
     encoded = model.to_payload_json()
