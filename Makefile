@@ -40,6 +40,7 @@ check: $(VENV)/.stamp-dev
 
 bench: $(VENV)/.stamp-dev
 	$(PY) bench/run.py
+	$(PY) bench/bulk_memory.py
 
 sandbox: $(VENV)/.stamp-demo
 	$(BIN)/nosto-gql sandbox

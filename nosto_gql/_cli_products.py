@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ._cli_common import read_text, report_failure, report_nosto_error
@@ -37,6 +38,23 @@ def read_items(path: str) -> list[Any]:
     return items
 
 
+class InputFileError(ValueError):
+    """A line of an input file that is not JSON, met while an upload streams the file."""
+
+
+def iter_jsonl(path: str) -> Iterator[Any]:
+    """The objects of a JSON-lines file, read lazily (blank lines skipped); `InputFileError`
+    names the first line that is not JSON."""
+    with open(path, encoding="utf-8-sig") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputFileError(f"line {number} column {exc.colno}: {exc.msg}") from None
+
+
 def read_ids(path: str) -> list[Any]:
     """Product ids from a JSON array, or one per line (plain or JSON: ``A``, ``"A"``, ``12``);
     objects stand for their ``product_id``, so a catalog file works too. '-' is stdin."""
@@ -66,13 +84,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="create or update products (split under Nosto's 2 MB cap automatically)",
         description=environment,
     )
-    upsert.add_argument("file", help="JSON array, JSON object or .jsonl file; '-' for stdin")
+    upsert.add_argument(
+        "file",
+        help="JSON array, JSON object or .jsonl file; '-' for stdin. A .jsonl file is read "
+        "twice (validated whole, then sent), so memory stays at one request for any size",
+    )
     upsert.add_argument(
         "--partial",
         action="store_true",
         help="allow partial updates (only product_id required), e.g. availability changes",
     )
     upsert.add_argument("--json", action="store_true", help="print the per-product result as JSON")
+    _add_max_per_request(upsert)
     discontinue = actions.add_parser(
         "discontinue",
         help="mark products Discontinued (removed from the catalog) by id",
@@ -84,6 +107,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="JSON array of ids, or one id per line (objects give their product_id); '-' for stdin",
     )
     discontinue.add_argument("--json", action="store_true", help="print the per-id result as JSON")
+    _add_max_per_request(discontinue)
     recrawl = actions.add_parser(
         "recrawl",
         help="ask Nosto to re-crawl product pages (never resent: each costs a page load)",
@@ -93,17 +117,44 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "file", help="JSON array or .jsonl of {product_id, url} objects; '-' for stdin"
     )
     recrawl.add_argument("--json", action="store_true", help="print the per-item result as JSON")
+    _add_max_per_request(recrawl)
+
+
+def _add_max_per_request(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-per-request",
+        type=int,
+        metavar="N",
+        help="also cap the items per request (requests always stay under Nosto's 2 MB)",
+    )
 
 
 def _call(args: argparse.Namespace) -> Callable[[NostoClient], BulkResult]:
     """The client call to make, with its input read; OSError/ValueError for unusable files."""
     if args.products_action == "discontinue":
         ids = list(args.ids) or read_ids(args.file)
-        return lambda client: client.products.discontinue(ids)
+        return lambda client: client.products.discontinue(
+            ids, max_items_per_request=args.max_per_request
+        )
+    limit = args.max_per_request
+    if args.products_action == "upsert" and _streamable(args.file):
+        path = args.file
+        # Two passes over the file: everything is validated before the first request (nothing
+        # is sent if a product is bad) and memory stays at one request whatever the file's size.
+        return lambda client: client.products.upsert_stream(
+            lambda: iter_jsonl(path), partial=args.partial, max_items_per_request=limit
+        )
     items = read_items(args.file)
     if args.products_action == "recrawl":
-        return lambda client: client.products.recrawl(items)
-    return lambda client: client.products.upsert(items, partial=args.partial)
+        return lambda client: client.products.recrawl(items, max_items_per_request=limit)
+    return lambda client: client.products.upsert(
+        items, partial=args.partial, max_items_per_request=limit
+    )
+
+
+def _streamable(path: str) -> bool:
+    """A JSON-lines file on disk (stdin cannot be read twice)."""
+    return path != "-" and path.endswith(".jsonl") and os.path.isfile(path)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -124,12 +175,21 @@ def run(args: argparse.Namespace) -> int:
             result = call(client)
     except NostoError as exc:
         return report_nosto_error(args.json, exc)
+    except (OSError, InputFileError) as exc:  # met while a streamed upload read the file
+        report_failure(args.json, "InputFileError", f"cannot read {args.file}: {exc}", {})
+        return 2
+    from .rest import ItemStatus
+
+    counts = {status.value: result.count(status) for status in ItemStatus}
     if args.json:
         print(
             json.dumps(
                 {
                     "ok": result.ok,
                     "requests_sent": result.requests_sent,
+                    "counts": counts,
+                    # Every product, except after a streamed upload of a .jsonl file, which
+                    # lists only the products not accepted (their number is in counts).
                     "products": [
                         {"product_id": o.item_id, "status": o.status.value, "message": o.message}
                         for o in result.outcomes
@@ -139,11 +199,12 @@ def run(args: argparse.Namespace) -> int:
             )
         )
     else:
-        print(
-            f"{len(result.accepted)} accepted, {len(result.rejected)} rejected, "
-            f"{len(result.failed)} failed, {len(result.not_attempted)} not attempted "
-            f"in {result.requests_sent} request(s)"
+        listed = ", ".join(
+            f"{n} {status.replace('_', ' ')}"
+            for status, n in counts.items()
+            if n or status != "invalid"  # invalid only happens when streaming
         )
+        print(f"{listed} in {result.requests_sent} request(s)")
         for outcome in result.outcomes:
             if outcome.message:
                 print(f"  {outcome.item_id}: {outcome.status.value}: {outcome.message}")

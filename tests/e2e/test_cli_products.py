@@ -47,7 +47,46 @@ def test_upsert_jsonl_with_json_output(
     assert main(["products", "upsert", "--json", str(file)]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] is True
-    assert [p["product_id"] for p in report["products"]] == ["CLI-1", "CLI-3"]
+    # A .jsonl file is streamed: accepted products are counted, only the others listed.
+    assert report["counts"]["accepted"] == 2 and report["products"] == []
+    assert {"CLI-1", "CLI-3"} <= set(env.state.products)
+
+
+def test_a_streamed_jsonl_file_is_validated_whole_before_anything_is_sent(
+    env: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "products.jsonl"
+    lines = [json.dumps({**GOOD, "product_id": f"S-{i}"}) for i in range(5)]
+    lines[3] = json.dumps({**GOOD, "product_id": "S-3", "price": "12,50"})
+    file.write_text("\n".join(lines))
+    before = len(env.state.requests)
+    assert main(["products", "upsert", str(file), "--json"]) == 1
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert error["problems"][0]["where"] == "products[3] (product_id 'S-3').price"
+    assert len(env.state.requests) == before
+
+    file.write_text("\n".join([*lines[:3], "{not json"]))
+    assert main(["products", "upsert", str(file)]) == 2
+    assert "line 4" in capsys.readouterr().err
+    assert len(env.state.requests) == before
+
+
+def test_max_per_request_splits_the_upload(
+    env: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    products = [{**GOOD, "product_id": f"M-{i}"} for i in range(5)]
+    for name, text in [
+        ("p.jsonl", "\n".join(json.dumps(p) for p in products)),
+        ("p.json", json.dumps(products)),
+    ]:
+        file = tmp_path / name
+        file.write_text(text)
+        assert main(["products", "upsert", str(file), "--max-per-request", "2"]) == 0
+        assert "5 accepted, 0 rejected, 0 failed, 0 not attempted in 3 request(s)" in (
+            capsys.readouterr().out
+        )
+    assert main(["products", "upsert", str(file), "--max-per-request", "0"]) == 1
+    assert "max_items_per_request" in capsys.readouterr().err
 
 
 def test_invalid_product_fails_before_sending(
