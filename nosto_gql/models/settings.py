@@ -12,7 +12,7 @@ import re
 from typing import Annotated, Any
 
 from annotated_types import Ge, Le
-from pydantic import AfterValidator, ConfigDict, Field, StrictBool, model_validator
+from pydantic import AfterValidator, AliasChoices, Field, StrictBool, model_validator
 
 from ._base import PayloadModel, prune
 from ._fields import AbsoluteUrl, CurrencyCode, NonBlankText, _error, _to_int, got
@@ -56,23 +56,31 @@ DecimalPlaces = Annotated[int, Ge(0), Le(4)]
 class CurrencyFormat(PayloadModel):
     """How prices in one currency are shown, e.g. ``€1.234,50`` or ``1 234,50 kr``."""
 
-    # Accept the camelCase spelling of the newer SDK too, so either sample payload validates.
-    model_config = ConfigDict(populate_by_name=True)
-
     currency_before_amount: StrictBool = Field(
-        alias="currencyBeforeAmount", description="True puts the symbol before the amount"
+        validation_alias=AliasChoices("currency_before_amount", "currencyBeforeAmount"),
+        serialization_alias="currencyBeforeAmount",
+        description="True puts the symbol before the amount",
     )
-    currency_token: NonBlankText = Field(alias="currencyToken", description="the symbol, e.g. €")
+    currency_token: NonBlankText = Field(
+        validation_alias=AliasChoices("currency_token", "currencyToken"),
+        serialization_alias="currencyToken",
+        description="the symbol, e.g. €",
+    )
     decimal_character: Annotated[str, AfterValidator(_one_character)] = Field(
-        alias="decimalCharacter", description="the decimal separator, e.g. ','"
+        validation_alias=AliasChoices("decimal_character", "decimalCharacter"),
+        serialization_alias="decimalCharacter",
+        description="the decimal separator, e.g. ','",
     )
     grouping_separator: str = Field(
         default="",
-        alias="groupingSeparator",
+        validation_alias=AliasChoices("grouping_separator", "groupingSeparator"),
+        serialization_alias="groupingSeparator",
         description="the thousands separator, e.g. ' '; empty for none",
     )
     decimal_places: DecimalPlaces = Field(
-        alias="decimalPlaces", description="digits after the separator, 0 to 4"
+        validation_alias=AliasChoices("decimal_places", "decimalPlaces"),
+        serialization_alias="decimalPlaces",
+        description="digits after the separator, 0 to 4",
     )
 
     @model_validator(mode="before")

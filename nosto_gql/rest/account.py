@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
+from decimal import Decimal
 from typing import Any, TypeAlias, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -21,7 +22,7 @@ from ..models._fields import got
 from ..models.rates import ExchangeRate, ExchangeRates, utc_timestamp
 from ..models.settings import AccountSettings, CurrencyFormatKeys
 
-RatesInput: TypeAlias = Mapping[str, "ExchangeRate | Mapping[str, Any] | float | str"]
+RatesInput: TypeAlias = Mapping[str, "ExchangeRate | Mapping[str, Any] | float | Decimal | str"]
 """``{"USD": 1.08}``, ``{"USD": {"rate": 1.08, "price_currency_code": "USD"}}`` or
 ``{"USD": ExchangeRate(...)}``."""
 SettingsInput: TypeAlias = AccountSettings | Mapping[str, Any]

@@ -66,3 +66,30 @@ def lists_of_models_fit_nullable_item_lists(client: NostoClient) -> None:
     client.apps.place_order(id="cid", order=InputOrder(number="1", purchased_items=items))
     ids: list[str] = ["A", "B"]
     client.apps.related_products(product_ids=ids, relationship=RelationModeEntity.VIEWED_TOGETHER)
+
+
+def rest_calls_with_plain_data_and_models(client: NostoClient) -> int:
+    # Plain dicts and models both fit the REST calls, without casts.
+    from datetime import datetime, timezone
+    from decimal import Decimal
+
+    from nosto_gql.models import AccountSettings, CurrencyFormat, ExchangeRate, Product
+    from nosto_gql.rest import ItemStatus
+
+    catalog: list[dict[str, object]] = [{"product_id": "A"}]
+    client.products.upsert(catalog, partial=True, max_items_per_request=100).raise_for_errors()
+    streamed = client.products.upsert_stream(lambda: iter([Product.model_construct()]))
+    client.rates.update({"USD": 1.08, "GBP": "0.85", "SEK": Decimal("11.42")})
+    client.rates.update(
+        {"EUR": ExchangeRate(rate=0.92, price_currency_code="EUR")},
+        valid_until=datetime(2031, 1, 1, tzinfo=timezone.utc),
+    )
+    fmt = CurrencyFormat(
+        currency_before_amount=True, currency_token="$", decimal_character=".", decimal_places=2
+    )
+    client.settings.update(
+        AccountSettings(currencies={"USD": fmt}), currency_format_keys="snake_case"
+    )
+    client.email.blacklist(("a@example.com",))
+    client.gdpr.redact("a@example.com")
+    return streamed.count(ItemStatus.ACCEPTED)
