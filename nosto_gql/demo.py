@@ -1,8 +1,9 @@
 """``make demo`` / ``nosto-gql demo``: the whole product against the embedded sandbox.
 
-Starts the HTTPS sandbox, uploads a catalog through the REST adapter, then walks a shopper's
-visit through the typed GraphQL operations, checking every answer. Exit code 0 only when every
-step returned what it should.
+Starts the HTTPS sandbox, configures the account (settings, exchange rates) and uploads a catalog
+through the REST adapter, walks a shopper's visit through the typed GraphQL operations, then
+discontinues a product, checking every answer. Exit code 0 only when every step returned what it
+should.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import NostoClient
 from ._demo_catalog import generated_products, sample_products
@@ -28,7 +30,34 @@ from .apps import (
     ScoringModeType,
 )
 
+if TYPE_CHECKING:
+    from .sandbox import SandboxState
+
 FEATURED = "TENT-2P-100"  # from Nosto's full sample payload
+
+# The demo shop sells in EUR and shows prices in USD and GBP too.
+_EUR_FORMAT = {
+    "currency_before_amount": False,
+    "currency_token": "€",
+    "decimal_character": ",",
+    "grouping_separator": ".",
+    "decimal_places": 2,
+}
+_SETTINGS: dict[str, Any] = {
+    "title": "Trailhead Outdoor (demo)",
+    "language_code": "en",
+    "front_page_url": "https://shop.example.com/",
+    "currency_code": "EUR",
+    "use_exchange_rates": True,
+    "currencies": {
+        "EUR": _EUR_FORMAT,
+        "USD": {**_EUR_FORMAT, "currency_before_amount": True, "currency_token": "$",
+                "decimal_character": ".", "grouping_separator": ","},
+        "GBP": {**_EUR_FORMAT, "currency_before_amount": True, "currency_token": "£",
+                "decimal_character": ".", "grouping_separator": ","},
+    },
+}  # fmt: skip
+_RATES = {"USD": 1.08, "GBP": 0.85}
 
 
 class DemoCheckFailed(Exception):
@@ -59,6 +88,8 @@ def _ids(products: Sequence[Any] | None) -> list[str]:
 class Demo:
     client: NostoClient
     catalog: list[dict[str, Any]]
+    # What the sandbox stored, for the REST calls whose answers carry no data.
+    sandbox_state: SandboxState | None = None
     lines: list[str] = field(default_factory=list)
     session_id: str = ""
 
@@ -66,6 +97,22 @@ class Demo:
         self.lines.append(f"      {text}")
 
     # -- steps, in the order a shop would run them ------------------------------------------
+
+    def update_settings(self) -> str:
+        self.client.settings.update(_SETTINGS)
+        if self.sandbox_state is not None:
+            stored = self.sandbox_state.settings.get("currencies", {})
+            expect(set(stored) == {"EUR", "USD", "GBP"}, f"formats not stored: {stored}")
+        return "account settings: EUR primary, price formats for EUR, USD, GBP"
+
+    def update_rates(self) -> str:
+        until = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(days=1)
+        self.client.rates.update(_RATES, valid_until=until)
+        if self.sandbox_state is not None:
+            active = self.sandbox_state.active_exchange_rates
+            expect(active == _RATES, f"rates not applied: {active}")
+        self.say(", ".join(f"1 EUR = {rate} {code}" for code, rate in _RATES.items()))
+        return f"exchange rates valid until {until:%Y-%m-%d %H:%M}Z"
 
     def upsert_catalog(self) -> str:
         result = self.client.products.upsert(self.catalog)
@@ -189,8 +236,21 @@ class Demo:
             self.say(_product_line(product))
         return f"search 'tent': {len(products)} matching products"
 
+    def discontinue(self) -> str:
+        result = self.client.products.discontinue([FEATURED])
+        expect(result.ok, f"discontinue not accepted: {result.summary()}")
+        slot = self.client.apps.toplist(
+            hours=168, sort=ScoringModeType.BUYS, params=InputRecommenderParams(max_products=5)
+        ).recos
+        products = _ids(slot.toplist.primary if slot and slot.toplist else None)
+        expect(FEATURED not in products, f"{FEATURED} is still recommended: {products}")
+        self.say(f"by buys now: {', '.join(products)}")
+        return f"{FEATURED} discontinued and no longer recommended"
+
     def steps(self) -> list[tuple[str, Callable[[], str]]]:
         return [
+            ("REST   settings.update", self.update_settings),
+            ("REST   rates.update", self.update_rates),
             ("REST   products.upsert", self.upsert_catalog),
             ("GQL    product(id)", self.product_by_id),
             ("GQL    products(limit, sort)", self.list_products),
@@ -201,6 +261,7 @@ class Demo:
             ("GQL    recos.toplist", self.toplists),
             ("GQL    recos.related", self.related),
             ("GQL    recos.search", self.search),
+            ("REST   products.discontinue", self.discontinue),
         ]
 
 
@@ -213,7 +274,7 @@ def run_demo(extra_products: int = 60, out: Any = None) -> int:
     failures = 0
     with Sandbox() as sandbox, sandbox.client() as client:
         print(f"nosto-gql demo against the sandbox at {sandbox.base_url}", file=stream)
-        demo = Demo(client, catalog)
+        demo = Demo(client, catalog, sandbox_state=sandbox.state)
         steps = demo.steps()
         for title, step in steps:
             demo.lines.clear()

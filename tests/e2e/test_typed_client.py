@@ -36,7 +36,7 @@ def test_demo_flow_passes_every_step() -> None:
     out = io.StringIO()
     assert run_demo(extra_products=40, out=out) == 0, out.getvalue()
     text = out.getvalue()
-    assert "10 passed, 0 failed" in text
+    assert "13 passed, 0 failed" in text
     assert "[FAIL]" not in text
 
 
