@@ -175,7 +175,18 @@ def _path_pattern(template: str) -> re.Pattern[str]:
     return re.compile(".+".join(re.escape(part) for part in parts))
 
 
-_KNOWN_PATHS = tuple((_path_pattern(e.path), e.family) for e in KNOWN_ENDPOINTS)
+# Paths Nosto's sources give as alternatives to the ones above (REST.md 5.1-5.2): the client does
+# not call them, but knows whose they are, so `client.request` sends no other family's token there.
+ALTERNATIVE_PATHS = (
+    ("/v1/email", TokenFamily.EMAIL),
+    ("/api/v1/customers/consent/{email}/{state}", TokenFamily.EMAIL),
+    ("/api/v1/products/upsert", TokenFamily.PRODUCTS),
+)
+
+_KNOWN_PATHS = tuple(
+    (_path_pattern(path), family)
+    for path, family in [*((e.path, e.family) for e in KNOWN_ENDPOINTS), *ALTERNATIVE_PATHS]
+)
 
 
 def family_of_path(path: str) -> TokenFamily | None:

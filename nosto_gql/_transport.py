@@ -74,14 +74,32 @@ def _checked_path(path: str, family: TokenFamily) -> str:
         raise ConfigurationError(f"path must start with a single '/', got {path!r}")
     if "?" in path or "#" in path:
         raise ConfigurationError(f"path {path!r} must not hold a query or fragment; use params=")
-    # Compare decoded paths: "/v1/%67raphql" reaches the same endpoint as "/v1/graphql".
-    owner = family_of_path(unquote(path))
+    _check_owner(path, family)
+    return path
+
+
+def _without_dot_segments(path: str) -> str:
+    """``path`` with ``.`` and ``..`` segments resolved (RFC 3986 5.2.4)."""
+    kept: list[str] = []
+    for segment in path.split("/"):
+        if segment == "..":
+            if len(kept) > 1:
+                kept.pop()
+        elif segment != ".":
+            kept.append(segment)
+    return "/".join(kept)
+
+
+def _check_owner(path: str, family: TokenFamily) -> None:
+    """Refuse to send ``family``'s token to a path that belongs to another family."""
+    # Compare decoded, resolved paths: "/v1/%67raphql" and "/v1/%2E/graphql" reach the same
+    # endpoint as "/v1/graphql" on a server that decodes before it routes.
+    owner = family_of_path(_without_dot_segments(unquote(path)))
     if owner is not None and owner is not family:
         raise ConfigurationError(
             f"{path} takes the {owner.token_name} token; refusing to send the "
             f"{family.token_name} token there (use TokenFamily.{owner.name})"
         )
-    return path
 
 
 def _body_of(spec: RequestSpec) -> tuple[bytes | None, str | None]:
@@ -110,6 +128,7 @@ class _CallPlanner:
         self.config = config
         self.retry_policy = RetryPolicy(max_retries=config.max_retries)
         self._timeout = config.timeout.as_dict()
+        self._base_path = httpx.URL(config.base_url).path.rstrip("/")
 
     def build(self, spec: RequestSpec) -> httpx.Request:
         """A ready request. Everything is checked and the request built *before* the token is
@@ -140,6 +159,10 @@ class _CallPlanner:
         except (TypeError, ValueError, httpx.InvalidURL) as exc:
             # UnicodeEncodeError (a non-ASCII header value) is a ValueError.
             raise ConfigurationError(f"cannot build {spec.method} {path}: {exc}") from None
+        # Checked again as httpx will send it: dot segments ("/v1/products/./upsert") are
+        # removed while the URL is built, which could turn a harmless path into another
+        # family's endpoint.
+        _check_owner(request.url.path.removeprefix(self._base_path), family)
         request.headers["Authorization"] = basic_auth_header(self.config.tokens.require(family))
         return request
 

@@ -344,7 +344,19 @@ def test_bad_request_input_is_a_typed_error_with_no_secret_in_any_frame(
     assert rec.requests == []
 
 
-@pytest.mark.parametrize("path", ["/v1/%67raphql", "/v1/graphql#x", "/v1/graphql?x=1"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/%67raphql",
+        "/v1/graphql#x",
+        "/v1/graphql?x=1",
+        "/v1/./graphql",
+        "/v1/graphql/.",
+        "/v1/x/../graphql",
+        "/v1/%2E/graphql",
+        "/v1/x/%2E%2E/graphql",
+    ],
+)
 def test_disguised_paths_cannot_carry_a_token_to_another_family(
     harness: Harness, path: str
 ) -> None:
@@ -362,6 +374,8 @@ def test_disguised_paths_cannot_carry_a_token_to_another_family(
         (TokenFamily.PRODUCTS, "/exchangerates"),
         (TokenFamily.RATES, "/settings"),
         (TokenFamily.APPS, "/recommendations"),
+        (TokenFamily.APPS, "/v1/email"),
+        (TokenFamily.PRODUCTS, "/api/v1/customers/consent/a@x.com/false"),
     ],
 )
 def test_templated_and_unprefixed_paths_are_known_too(
