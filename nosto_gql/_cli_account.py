@@ -11,42 +11,26 @@ import argparse
 import json
 import sys
 import warnings
+from collections.abc import Callable
 from typing import Any
 
 from ._cli_common import (
     EXIT_USAGE,
+    InputFileError,
     PlannedCall,
+    add_json_flag,
+    environment_epilog,
     read_text,
     report_failure,
     send_planned,
 )
-
-_EXIT_CODES = (
-    "Exit codes: 0 Nosto accepted the request; 1 the input failed validation (nothing sent) or "
-    "Nosto answered with an error; 2 wrong usage, an unreadable file, or a missing or refused "
-    "token."
-)
-
-
-def _environment(family: str) -> str:
-    return (
-        f"Reads NOSTO_API_{family}_TOKEN, NOSTO_API_BASE_URL and NOSTO_CA_FILE from the "
-        f"environment. {_EXIT_CODES}"
-    )
-
-
-def _add_json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--json",
-        action="store_true",
-        help='print {"ok": true, ...} or {"ok": false, "error": {...}} on stdout',
-    )
+from ._facts import SETTINGS_CURRENCY_FORMAT_KEYS
 
 
 def add_rates_arguments(parser: argparse.ArgumentParser) -> None:
     """Add ``update`` to the ``rates`` command."""
     parser.description = "Exchange rates for shops that show prices in several currencies."
-    parser.epilog = _environment("RATES")
+    parser.epilog = environment_epilog("RATES")
     actions = parser.add_subparsers(dest="rates_action", required=True)
     update = actions.add_parser(
         "update",
@@ -56,7 +40,7 @@ def add_rates_arguments(parser: argparse.ArgumentParser) -> None:
         'file, either Nosto\'s body {"rates": {...}, "valid_until": ...} or a plain mapping '
         '{"USD": 1.08, "GBP": 0.85}, or --rate CODE=RATE options. Every rate is checked first '
         "(above 0, ISO-4217 code, one per currency); an empty set is refused.",
-        epilog=_environment("RATES"),
+        epilog=environment_epilog("RATES"),
     )
     update.add_argument("file", nargs="?", metavar="FILE", help="JSON file; '-' for stdin")
     update.add_argument(
@@ -72,13 +56,13 @@ def add_rates_arguments(parser: argparse.ArgumentParser) -> None:
         help="when Nosto stops applying the rates (and hides secondary-currency prices): an "
         "ISO-8601 time with its offset, e.g. 2030-01-31T00:00:00Z; sent as UTC",
     )
-    _add_json_flag(update)
+    add_json_flag(update)
 
 
 def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
     """Add ``update`` to the ``settings`` command."""
     parser.description = "Account settings: title, language, front page, currencies."
-    parser.epilog = _environment("SETTINGS")
+    parser.epilog = environment_epilog("SETTINGS")
     actions = parser.add_subparsers(dest="settings_action", required=True)
     update = actions.add_parser(
         "update",
@@ -87,17 +71,18 @@ def add_settings_arguments(parser: argparse.ArgumentParser) -> None:
         "front_page_url, currency_code, currencies (price format per currency), "
         "default_variant_id, use_exchange_rates. Keys left out are not sent. Every value is "
         "checked first.",
-        epilog=_environment("SETTINGS"),
+        epilog=environment_epilog("SETTINGS"),
     )
     update.add_argument("file", metavar="FILE", help="JSON object; '-' for stdin")
     update.add_argument(
         "--currency-format-keys",
         choices=["camelCase", "snake_case"],
-        default="camelCase",
+        default=None,
         help="spelling of the keys inside each currency format: camelCase (the current PHP "
-        "SDK's, default) or snake_case (older SDKs'); either is accepted in FILE",
+        f"SDK's) or snake_case (older SDKs'); default {SETTINGS_CURRENCY_FORMAT_KEYS}; either "
+        "is accepted in FILE",
     )
-    _add_json_flag(update)
+    add_json_flag(update)
 
 
 def add_legacy_recommendations_arguments(parser: argparse.ArgumentParser) -> None:
@@ -106,16 +91,19 @@ def add_legacy_recommendations_arguments(parser: argparse.ArgumentParser) -> Non
         "DEPRECATED: fetch recommendations from Nosto's legacy API (API_REC) for slot ids and "
         "print the JSON Nosto returns. Use the GraphQL recos operations instead."
     )
-    parser.epilog = _environment("REC")
+    parser.epilog = environment_epilog("REC")
     parser.add_argument("elements", nargs="+", metavar="SLOT_ID", help="recommendation slot ids")
-    _add_json_flag(parser)
+    add_json_flag(parser)
 
 
 def _read_json(path: str) -> Any:
     try:
         return json.loads(read_text(path))
     except json.JSONDecodeError as exc:
-        raise ValueError(f"line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+        message = f"cannot read {path}: line {exc.lineno} column {exc.colno}: {exc.msg}"
+        raise InputFileError(message) from None
+    except (OSError, UnicodeDecodeError, RecursionError) as exc:
+        raise InputFileError(f"cannot read {path}: {exc}") from None
 
 
 def _parse_rate_options(options: list[str]) -> dict[str, str]:
@@ -130,28 +118,18 @@ def _parse_rate_options(options: list[str]) -> dict[str, str]:
 
 def _planned_rates(args: argparse.Namespace) -> PlannedCall:
     """ValueError/OSError for input that cannot be read; validation happens in the client."""
-    from .models.rates import ExchangeRates
-    from .rest.account import validated_body
-
     if bool(args.rate) == (args.file is not None):
         raise ValueError("give a FILE or --rate CODE=RATE options (not both)")
     document = _read_json(args.file) if args.file is not None else _parse_rate_options(args.rate)
-    valid_until = args.valid_until
-    if isinstance(document, dict) and "rates" in document:
-        if valid_until is not None and document.get("valid_until") is not None:
+    is_body = isinstance(document, dict) and isinstance(document.get("rates"), dict)
+    body: dict[str, Any] = dict(document) if is_body else {"rates": document}
+    if args.valid_until is not None:
+        if body.get("valid_until") is not None:
             raise ValueError("valid_until is both in the file and given with --valid-until")
-        rates_input: Any = {**document, "valid_until": valid_until or document.get("valid_until")}
-    else:
-        rates_input = {"rates": document, "valid_until": valid_until}
-
-    def send(client: Any) -> None:
-        # Validated here (not in `_planned_rates`'s caller) so problems are reported like any
-        # other `InvalidInputError`: exit 1, each field named.
-        client.rates.update(validated_body(ExchangeRates, rates_input, "exchange rates", ""))
-
-    count = len(rates_input["rates"]) if isinstance(rates_input.get("rates"), dict) else 0
+        body["valid_until"] = args.valid_until
+    count = len(body["rates"]) if isinstance(body["rates"], dict) else 0
     return PlannedCall(
-        send=send,
+        send=lambda client: client.rates.update(body),
         summary=f"sent {count} exchange rate(s)",
         report={"action": "rates update", "rates_sent": count},
     )
@@ -163,26 +141,31 @@ def _planned_settings(args: argparse.Namespace) -> PlannedCall:
     return PlannedCall(
         send=lambda client: client.settings.update(settings, currency_format_keys=keys),
         summary="settings updated",
-        report={"action": "settings update", "currency_format_keys": keys},
+        report={
+            "action": "settings update",
+            "currency_format_keys": keys or SETTINGS_CURRENCY_FORMAT_KEYS,
+        },
     )
 
 
 def run_rates(args: argparse.Namespace) -> int:
     """Handler of ``nosto-gql rates update``."""
-    try:
-        planned = _planned_rates(args)
-    except (OSError, ValueError, RecursionError) as exc:
-        report_failure(args.json, "InputError", str(exc), {})
-        return EXIT_USAGE
-    return send_planned(args.json, planned)
+    return _run(args, _planned_rates)
 
 
 def run_settings(args: argparse.Namespace) -> int:
     """Handler of ``nosto-gql settings update``."""
+    return _run(args, _planned_settings)
+
+
+def _run(args: argparse.Namespace, plan: Callable[[argparse.Namespace], PlannedCall]) -> int:
     try:
-        planned = _planned_settings(args)
-    except (OSError, ValueError, RecursionError) as exc:
-        report_failure(args.json, "InputFileError", f"cannot read {args.file}: {exc}", {})
+        planned = plan(args)
+    except InputFileError as exc:
+        report_failure(args.json, "InputFileError", str(exc), {})
+        return EXIT_USAGE
+    except ValueError as exc:
+        report_failure(args.json, "UsageError", str(exc), {})
         return EXIT_USAGE
     return send_planned(args.json, planned)
 

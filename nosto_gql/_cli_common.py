@@ -7,6 +7,7 @@ problem: wrong usage, an unreadable file, a missing, wrong-family or refused tok
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Callable
@@ -25,6 +26,29 @@ if TYPE_CHECKING:
     from ._client import NostoClient
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class InputFileError(ValueError):
+    """An input file (or stdin) that cannot be used: missing, unreadable, or not JSON."""
+
+
+def environment_epilog(family: str, invalid_input: str = "the input failed validation") -> str:
+    """The ``--help`` epilog of a REST command: the environment it reads and its exit codes."""
+    return (
+        f"Reads NOSTO_API_{family}_TOKEN, NOSTO_API_BASE_URL and NOSTO_CA_FILE from the "
+        f"environment. Exit codes: 0 Nosto accepted the request; 1 {invalid_input} (nothing "
+        "sent) or Nosto answered with an error; 2 wrong usage, an unreadable file, or a missing "
+        "or refused token."
+    )
+
+
+def add_json_flag(parser: argparse.ArgumentParser) -> None:
+    """The ``--json`` option every REST command shares."""
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"ok": true, ...} or {"ok": false, "error": {...}} on stdout',
+    )
 
 
 def read_text(path: str) -> str:

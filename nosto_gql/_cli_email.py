@@ -8,24 +8,19 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ._cli_common import (
     EXIT_USAGE,
     PlannedCall,
+    add_json_flag,
+    environment_epilog,
     read_text,
     report_failure,
     send_planned,
 )
 
-if TYPE_CHECKING:
-    pass
-
-ENVIRONMENT = (
-    "Reads NOSTO_API_EMAIL_TOKEN, NOSTO_API_BASE_URL and NOSTO_CA_FILE from the environment. "
-    "Exit codes: 0 Nosto accepted the request; 1 an address is invalid (nothing sent) or Nosto "
-    "answered with an error; 2 wrong usage, an unreadable file, or a missing or refused token."
-)
+ENVIRONMENT = environment_epilog("EMAIL", "an address is invalid")
 ADDRESS_CHECK = (
     "Every address is checked before anything is sent (one @, no whitespace); an invalid one is "
     "named by its position, emails[i] counting from 0 (blank lines are not counted), and then "
@@ -53,15 +48,7 @@ def _add_address_list(parser: argparse.ArgumentParser) -> None:
         "--file",
         help="one address per line (blank lines ignored) or a JSON array; '-' for stdin",
     )
-    _add_json_flag(parser)
-
-
-def _add_json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--json",
-        action="store_true",
-        help='print {"ok": true, ...} or {"ok": false, "error": {...}} on stdout',
-    )
+    add_json_flag(parser)
 
 
 def add_email_arguments(parser: argparse.ArgumentParser) -> None:
@@ -98,7 +85,7 @@ def add_email_arguments(parser: argparse.ArgumentParser) -> None:
     consent.add_argument(
         "state", choices=["grant", "revoke"], help="grant or revoke marketing permission"
     )
-    _add_json_flag(consent)
+    add_json_flag(consent)
 
 
 def add_gdpr_arguments(parser: argparse.ArgumentParser) -> None:
@@ -120,7 +107,7 @@ def add_gdpr_arguments(parser: argparse.ArgumentParser) -> None:
         epilog=ENVIRONMENT,
     )
     takeout.add_argument("address", metavar="ADDRESS", help="e-mail address")
-    _add_json_flag(takeout)
+    add_json_flag(takeout)
     redact = actions.add_parser(
         "redact",
         help="ask Nosto to erase an address's personal data (async, within 24 h)",
@@ -131,7 +118,7 @@ def add_gdpr_arguments(parser: argparse.ArgumentParser) -> None:
         epilog=ENVIRONMENT,
     )
     redact.add_argument("address", metavar="ADDRESS", help="e-mail address")
-    _add_json_flag(redact)
+    add_json_flag(redact)
 
 
 def _planned_blacklist_change(args: argparse.Namespace) -> PlannedCall:

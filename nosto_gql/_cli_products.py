@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from ._cli_common import read_text, report_failure, report_nosto_error
+from ._cli_common import InputFileError, read_text, report_failure, report_nosto_error
 from ._exceptions import NostoError
 
 if TYPE_CHECKING:
@@ -28,7 +28,8 @@ def read_items(path: str) -> list[Any]:
         else:
             return list(document) if isinstance(document, list) else [document]
     items = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # "\n" only, as a file iterates: a JSON string may hold U+2028, which splitlines() splits on.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -36,10 +37,6 @@ def read_items(path: str) -> list[Any]:
         except json.JSONDecodeError as exc:
             raise ValueError(f"line {number} column {exc.colno}: {exc.msg}") from None
     return items
-
-
-class InputFileError(ValueError):
-    """A line of an input file that is not JSON, met while an upload streams the file."""
 
 
 def iter_jsonl(path: str) -> Iterator[Any]:

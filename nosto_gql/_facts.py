@@ -115,10 +115,15 @@ PRODUCTS_UPDATE = Endpoint("PUT", "/v1/products/update", TokenFamily.PRODUCTS, i
 RATES_UPDATE = Endpoint("POST", "/exchangerates", TokenFamily.RATES, idempotent=True)
 # API_SETTINGS (REST.md 3.12): a PUT, known only from the PHP SDK and its mock blueprint.
 SETTINGS_UPDATE = Endpoint("PUT", "/settings", TokenFamily.SETTINGS, idempotent=True)
+# CONFLICT (REST.md 3.12, 5.4): PHP SDK 7.7.7 fixed the currency-format keys to camelCase
+# (`currencyBeforeAmount`); earlier SDKs and the signup payload use snake_case. The newest SDK is
+# the best evidence of what the server reads. "camelCase" or "snake_case"; change it here only.
+SETTINGS_CURRENCY_FORMAT_KEYS = "camelCase"
 # API_REC (REST.md 3.14): the deprecated legacy recommendations API; only this GET is known.
 LEGACY_RECOMMENDATIONS = Endpoint("GET", "/recommendations", TokenFamily.REC, idempotent=True)
 # Only `?elements=<one slot id>` is documented; several ids go comma-separated (a guess).
 LEGACY_RECOMMENDATIONS_ELEMENTS_PARAM = "elements"
+LEGACY_RECOMMENDATIONS_ELEMENTS_SEPARATOR = ","
 
 
 # API_EMAIL (REST.md 3.6-3.10). Paths with `{email}` take the address percent-encoded

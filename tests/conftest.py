@@ -8,6 +8,7 @@ wipes its state before every test so tests stay independent. tests/sandbox/ over
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timezone
 
 import pytest
 
@@ -31,3 +32,15 @@ def sandbox(running_sandbox: Sandbox) -> Sandbox:
 def client(sandbox: Sandbox) -> Iterator[NostoClient]:
     with sandbox.client() as client:
         yield client
+
+
+# Before the fixed dates in tests and in Nosto's sample payloads (valid_until 2030-01-31).
+PINNED_NOW = datetime(2026, 6, 1, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def pinned_now(monkeypatch: pytest.MonkeyPatch) -> datetime:
+    """The time the rates client judges ``valid_until`` against, so a fixed future date in a
+    test stays in the future whenever the suite runs."""
+    monkeypatch.setattr("nosto_gql.rest.account._utc_now", lambda: PINNED_NOW)
+    return PINNED_NOW

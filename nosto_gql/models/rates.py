@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from .._timestamps import InvalidTimestamp, parse_date_time
 from ._base import PayloadModel
 from ._fields import CurrencyCode, NonBlankText, _error, _to_float, got
 
@@ -110,8 +111,8 @@ class ExchangeRates(PayloadModel):
     def _aware(cls, value: Any) -> Any:
         if isinstance(value, str):
             try:
-                value = datetime.fromisoformat(value.replace("Z", "+00:00"))
-            except ValueError:
+                value = parse_date_time(value.strip())
+            except InvalidTimestamp:
                 raise _error(
                     "datetime",
                     "expected an ISO-8601 timestamp such as 2030-01-31T00:00:00Z; "

@@ -11,9 +11,10 @@ import enum
 import re
 from typing import Annotated, Any
 
-from annotated_types import Ge, Le
+from annotated_types import Ge, Le, MinLen
 from pydantic import AfterValidator, AliasChoices, Field, StrictBool, model_validator
 
+from .._facts import SETTINGS_CURRENCY_FORMAT_KEYS
 from ._base import PayloadModel, prune
 from ._fields import AbsoluteUrl, CurrencyCode, NonBlankText, _error, _to_int, got
 
@@ -23,15 +24,15 @@ _LANGUAGE = re.compile(r"[a-z]{2}")
 
 
 class CurrencyFormatKeys(str, enum.Enum):
-    """How the keys inside each currency format are spelled on the wire.
-
-    CONFLICT (REST.md 3.12, 5.4): PHP SDK 7.7.7 fixed the payload to camelCase
-    (``currencyBeforeAmount``); earlier SDKs and the signup payload used snake_case. The newest
-    SDK is the best evidence of what the server reads, so camelCase is the default.
-    """
+    """How the keys inside each currency format are spelled on the wire. Nosto's sources
+    disagree; the default is `_facts.SETTINGS_CURRENCY_FORMAT_KEYS`, where the evidence is."""
 
     CAMEL_CASE = "camelCase"
     SNAKE_CASE = "snake_case"
+
+    @classmethod
+    def default(cls) -> CurrencyFormatKeys:
+        return cls(SETTINGS_CURRENCY_FORMAT_KEYS)
 
 
 def _language(value: str) -> str:
@@ -41,6 +42,12 @@ def _language(value: str) -> str:
             "language", f"expected a two-letter ISO-639-1 language code, e.g. en; got {got(value)}"
         )
     return code
+
+
+def _at_most_one_character(value: str) -> str:
+    if len(value) > 1:
+        raise _error("separator", f"expected one character or none, e.g. ' '; got {got(value)}")
+    return value
 
 
 def _one_character(value: str) -> str:
@@ -71,7 +78,7 @@ class CurrencyFormat(PayloadModel):
         serialization_alias="decimalCharacter",
         description="the decimal separator, e.g. ','",
     )
-    grouping_separator: str = Field(
+    grouping_separator: Annotated[str, AfterValidator(_at_most_one_character)] = Field(
         default="",
         validation_alias=AliasChoices("grouping_separator", "groupingSeparator"),
         serialization_alias="groupingSeparator",
@@ -118,18 +125,20 @@ class AccountSettings(PayloadModel):
     currency_code: CurrencyCode | None = Field(
         default=None, description="ISO-4217 primary currency, e.g. EUR"
     )
-    currencies: dict[CurrencyCode, CurrencyFormat] | None = Field(
-        default=None, description="price format per ISO-4217 currency code"
+    currencies: Annotated[dict[CurrencyCode, CurrencyFormat], MinLen(1)] | None = Field(
+        default=None,
+        description="price format per ISO-4217 currency code; leave out to keep the stored ones",
     )
-    default_variant_id: str | None = Field(
+    default_variant_id: NonBlankText | None = Field(
         default=None, description="the variation id of the primary currency"
     )
     use_exchange_rates: StrictBool | None = Field(
         default=None, description="whether secondary-currency prices come from exchange rates"
     )
 
-    def to_wire(self, keys: CurrencyFormatKeys = CurrencyFormatKeys.CAMEL_CASE) -> dict[str, Any]:
+    def to_wire(self, keys: CurrencyFormatKeys | None = None) -> dict[str, Any]:
         """The PUT body: fields left as None are not sent; ``False`` and ``0`` are."""
+        keys = keys or CurrencyFormatKeys.default()
         data = self.model_dump(mode="json", exclude_none=True, exclude={"currencies"})
         if self.currencies:
             data["currencies"] = {

@@ -14,7 +14,11 @@ from typing import Any
 
 from .._errors_map import json_document
 from .._exceptions import InvalidInputError
-from .._facts import LEGACY_RECOMMENDATIONS, LEGACY_RECOMMENDATIONS_ELEMENTS_PARAM
+from .._facts import (
+    LEGACY_RECOMMENDATIONS,
+    LEGACY_RECOMMENDATIONS_ELEMENTS_PARAM,
+    LEGACY_RECOMMENDATIONS_ELEMENTS_SEPARATOR,
+)
 from .._transport import AsyncTransport, RequestSpec, Transport
 from ..models._fields import got
 
@@ -42,7 +46,7 @@ def legacy_recommendations_request(elements: Iterable[str]) -> RequestSpec:
     for index, element in enumerate(elements):
         if not isinstance(element, str) or not element.strip():
             problems.append((f"elements[{index}]", f"expected a slot id; got {got(element)}"))
-        elif any(c.isspace() or c == "," for c in element):
+        elif any(c.isspace() or c == LEGACY_RECOMMENDATIONS_ELEMENTS_SEPARATOR for c in element):
             problems.append(
                 (f"elements[{index}]", f"a slot id has no spaces or commas; got {got(element)}")
             )
@@ -60,7 +64,11 @@ def legacy_recommendations_request(elements: Iterable[str]) -> RequestSpec:
         LEGACY_RECOMMENDATIONS.method,
         LEGACY_RECOMMENDATIONS.path,
         idempotent=LEGACY_RECOMMENDATIONS.idempotent,
-        params={LEGACY_RECOMMENDATIONS_ELEMENTS_PARAM: ",".join(unique)},
+        params={
+            LEGACY_RECOMMENDATIONS_ELEMENTS_PARAM: LEGACY_RECOMMENDATIONS_ELEMENTS_SEPARATOR.join(
+                unique
+            )
+        },
     )
 
 

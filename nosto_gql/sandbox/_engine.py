@@ -32,9 +32,9 @@ from .._facts import (
     GRAPHQL_ERROR_VALIDATION,
 )
 from .._schema import bundled_schema_sdl
+from .._timestamps import InvalidTimestamp, parse_local_date_time
 from . import _pages, _resolvers_catalog, _resolvers_orders, _resolvers_recos, _resolvers_sessions
 from ._context import FetchError, RequestContext
-from ._timestamps import InvalidTimestamp, parse_local_date_time
 
 logger = logging.getLogger("nosto_gql.sandbox")
 

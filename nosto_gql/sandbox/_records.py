@@ -29,6 +29,12 @@ class ManualClock:
     """
 
     def __init__(self, start: datetime | None = None) -> None:
+        if start is not None and start.utcoffset() is None:
+            # Nosto's times are instants; a naive start could not be compared with them.
+            raise ValueError(
+                "ManualClock needs a timezone-aware start, e.g. "
+                "datetime(2024, 1, 1, tzinfo=timezone.utc)"
+            )
         self._now = start or datetime(2024, 1, 1, tzinfo=timezone.utc)
         self._lock = threading.Lock()
 

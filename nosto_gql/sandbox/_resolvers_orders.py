@@ -8,13 +8,13 @@ from typing import Any
 
 from graphql import GraphQLResolveInfo
 
+from .._timestamps import InvalidTimestamp, parse_date_time
 from . import _recommenders as recommenders
 from ._context import FetchError, context_of
 from ._mapping import nosto_timestamp
 from ._records import OrderRecord
 from ._resolvers_recos import RecoScope
 from ._resolvers_sessions import UNKNOWN_SESSION
-from ._timestamps import InvalidTimestamp, parse_date_time
 
 # The message Nosto sends for an unknown order (NOTES.md 2, Error shapes).
 UNKNOWN_ORDER = "Unable to find order matching identifier"

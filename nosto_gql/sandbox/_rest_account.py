@@ -16,7 +16,10 @@ from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from .._facts import LEGACY_RECOMMENDATIONS_ELEMENTS_PARAM
+from .._facts import (
+    LEGACY_RECOMMENDATIONS_ELEMENTS_PARAM,
+    LEGACY_RECOMMENDATIONS_ELEMENTS_SEPARATOR,
+)
 from ..models._errors import describe_errors
 from ..models.rates import ExchangeRates
 from ..models.settings import AccountSettings
@@ -109,7 +112,7 @@ async def legacy_recommendations_endpoint(request: Request, state: SandboxState)
     read, and its tests should not depend on the exact shape.
     """
     raw = request.query_params.get(LEGACY_RECOMMENDATIONS_ELEMENTS_PARAM, "")
-    elements = [e for e in raw.split(",") if e.strip()]
+    elements = [e for e in raw.split(LEGACY_RECOMMENDATIONS_ELEMENTS_SEPARATOR) if e.strip()]
     if not elements:
         return json_error(400, "bad_request", "Give at least one slot id in ?elements=")
     with state.lock:

@@ -207,7 +207,10 @@ class SandboxState(RestEndpointState):
                     holder.customer = {}
                     # The shop's customer reference identifies the person too.
                     if isinstance(holder, SessionRecord) and holder.customer_reference:
-                        self._session_ids_by_reference.pop(holder.customer_reference, None)
+                        reference = holder.customer_reference
+                        # The reference may have moved on to a newer session: leave that one.
+                        if self._session_ids_by_reference.get(reference) == holder.id:
+                            del self._session_ids_by_reference[reference]
                         holder.customer_reference = None
 
     def _record_view(self, event: ProductEvent) -> None:

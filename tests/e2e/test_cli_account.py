@@ -13,6 +13,8 @@ from reference_samples import require_samples
 from nosto_gql.cli import main
 from nosto_gql.sandbox import Sandbox
 
+pytestmark = pytest.mark.usefixtures("pinned_now")
+
 
 @pytest.fixture
 def env(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Sandbox:

@@ -3,6 +3,7 @@ body of exactly the cap goes in one request and is accepted; one byte more split
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -42,6 +43,8 @@ def test_upsert_at_and_one_byte_over_the_cap(
     sandbox: Sandbox, client: NostoClient, extra: int, requests: int
 ) -> None:
     products = _catalog_of_body_size(MAX_PAYLOAD_BYTES + extra)
+    encoded = [Product.model_validate(p).to_payload_json() for p in products]
+    assert len(b"[" + b",".join(encoded) + b"]") == MAX_PAYLOAD_BYTES + extra  # the premise
     result = client.products.upsert(products)
     assert result.ok, result.summary()
     assert result.requests_sent == requests
@@ -59,6 +62,7 @@ def test_discontinue_at_and_one_byte_over_the_cap(
     body_size = 2 + count * 100 + (count - 1)
     ids = [f"{i:098d}" for i in range(count)]
     ids[-1] += "y" * (MAX_PAYLOAD_BYTES + extra - body_size)
+    assert len(json.dumps(ids, separators=(",", ":"))) == MAX_PAYLOAD_BYTES + extra  # the premise
     result = client.products.discontinue(ids)
     assert result.ok, result.summary()
     assert result.requests_sent == requests

@@ -18,6 +18,8 @@ from nosto_gql._transport import basic_auth_header
 from nosto_gql.models.rates import ExchangeRate, ExchangeRates
 from nosto_gql.models.settings import AccountSettings, CurrencyFormat, CurrencyFormatKeys
 
+pytestmark = pytest.mark.usefixtures("pinned_now")
+
 TOKENS = Tokens(rates="r", settings="s")
 LATER = datetime(2031, 1, 1, tzinfo=timezone.utc)
 
@@ -142,8 +144,43 @@ def test_rates_are_retried_after_a_503_since_resending_is_harmless() -> None:
 def test_the_rates_sample_payload_is_accepted_as_it_is() -> None:
     sample = load_sample("exchangerates.json")
     server = Server()
+    _client(server).rates.update(sample)  # Nosto's whole body, as a plain mapping
     _client(server).rates.update(ExchangeRates.model_validate(sample))
-    assert _sent(server) == sample
+    assert [json.loads(r.content) for r in server.requests] == [sample, sample]
+
+
+def test_an_expiry_in_the_body_and_as_an_argument_is_refused() -> None:
+    body = {"rates": {"USD": 1.1}, "valid_until": "2031-01-01T00:00:00Z"}
+    with pytest.raises(InvalidInputError, match="given twice"):
+        _client(Server()).rates.update(body, valid_until=LATER)
+
+
+@pytest.mark.parametrize(
+    ("text", "sent"),
+    [
+        ("2031-01-31T00:00:00Z", "2031-01-31T00:00:00Z"),
+        ("2031-01-31T00:00:00.5z", "2031-01-31T00:00:00Z"),
+        ("2031-01-31T01:00+01:00", "2031-01-31T00:00:00Z"),
+        ("2031-01-31T00:00:00+0000", None),  # no colon in the offset: refused on every Python
+        ("20310131T000000Z", None),  # the basic format: refused on every Python
+    ],
+)
+def test_valid_until_text_is_read_the_same_on_every_python(text: str, sent: str | None) -> None:
+    server = Server()
+    if sent is None:
+        with pytest.raises(InvalidInputError, match="ISO-8601"):
+            _client(server).rates.update({"rates": {"USD": 1.1}, "valid_until": text})
+        return
+    _client(server).rates.update({"rates": {"USD": 1.1}, "valid_until": text})
+    assert _sent(server)["valid_until"] == sent
+
+
+def test_a_valid_until_less_than_a_second_ahead_is_refused_as_sent() -> None:
+    client = _client(Server())
+    now = datetime(2030, 1, 1, 12, 0, 0, 200_000, tzinfo=timezone.utc)
+    client.rates._clock = lambda: now
+    with pytest.raises(InvalidInputError, match="not in the future"):
+        client.rates.update({"USD": 1.1}, valid_until=now + timedelta(milliseconds=500))
 
 
 CAMEL_EUR = {
@@ -207,6 +244,13 @@ def test_an_empty_grouping_separator_is_omitted_like_the_sdk_does() -> None:
     [
         ({}, "settings", "at least one field"),
         ({"titel": "Shop"}, "settings.titel", "did you mean 'title'"),
+        ({"default_variant_id": ""}, "settings.default_variant_id", "non-empty"),
+        ({"title": "Shop", "currencies": {}}, "settings.currencies", "at least 1"),
+        (
+            {"currencies": {"EUR": {**SNAKE_EUR, "grouping_separator": "abc"}}},
+            "settings.currencies.EUR.grouping_separator",
+            "one character or none",
+        ),
         ({"title": "  "}, "settings.title", "non-empty"),
         ({"language_code": "english"}, "settings.language_code", "ISO-639-1"),
         ({"front_page_url": "shop.example.com"}, "settings.front_page_url", "absolute"),

@@ -22,6 +22,8 @@ from nosto_gql import (
 from nosto_gql._facts import MAX_PAYLOAD_BYTES
 from nosto_gql.sandbox import ManualClock, Sandbox
 
+pytestmark = pytest.mark.usefixtures("pinned_now")
+
 LATER = datetime(2031, 1, 1, tzinfo=timezone.utc)
 
 

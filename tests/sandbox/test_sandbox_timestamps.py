@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from nosto_gql.sandbox._timestamps import (
+from nosto_gql._timestamps import (
     InvalidTimestamp,
     parse_date_time,
     parse_local_date_time,
@@ -116,3 +116,12 @@ def test_analytics_timestamps_use_the_same_parser(api, sandbox) -> None:
         if not ok:
             assert errors["errors"][0]["field"] == "timestamp"
     assert len(sandbox.state.analytics_events) == 2
+
+
+def test_a_manual_clock_needs_an_aware_start() -> None:
+    from datetime import datetime
+
+    from nosto_gql.sandbox import ManualClock
+
+    with pytest.raises(ValueError, match="timezone-aware"):
+        ManualClock(datetime(2024, 1, 1))

@@ -1,7 +1,8 @@
 """ISO-8601 date-times as Nosto reads them, parsed the same way on every supported Python.
 
 `datetime.fromisoformat` accepts more on Python 3.11 than on 3.10 (``10:17:30.5``, a ``Z``, the
-basic format ...), which would make the sandbox's answers depend on the Python running it. The
+basic format ...), which would make what the client accepts (``valid_until``) and what the sandbox
+answers depend on the Python running them. The
 accepted forms are spelled out here instead, following Java's ``ISO_LOCAL_DATE_TIME`` (which
 graphql-java's LocalDateTime uses): ``YYYY-MM-DDTHH:MM[:SS[.fraction]]``, a fraction of 1 to 9
 digits, ``T`` in either case.
