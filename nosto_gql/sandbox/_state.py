@@ -13,7 +13,6 @@ Two faces, kept apart by name:
 from __future__ import annotations
 
 import copy
-import threading
 from collections import Counter, deque
 from collections.abc import Iterable, Mapping
 from datetime import datetime
@@ -42,10 +41,8 @@ class SandboxState(RestEndpointState):
     """
 
     def __init__(self, clock: Clock = system_clock, *, random_seed: int = 0) -> None:
-        self.clock = clock
+        super().__init__(clock)
         self.random_seed = random_seed
-        # Re-entrant because the server holds it for a whole request while resolvers call in.
-        self.lock = threading.RLock()
         self._reset_unlocked()
 
     def _reset_unlocked(self) -> None:

@@ -18,19 +18,13 @@ from ._records import Clock, ExchangeRatesRecord
 _T = TypeVar("_T")
 
 
-class RestEndpointState:
-    """The REST endpoints' records; `SandboxState` sets ``lock`` and ``clock``."""
+class LockedState:
+    """The clock, the lock and copy-on-read that every part of the sandbox's state shares."""
 
-    lock: threading.RLock
-    clock: Clock
-
-    def _reset_rest_records(self) -> None:
-        self._recrawl_requests: list[dict[str, Any]] = []
-        self._blacklist: set[str] = set()
-        self._consents: dict[str, bool] = {}
-        self._gdpr_requests: list[dict[str, str]] = []
-        self._exchange_rates: ExchangeRatesRecord | None = None
-        self._settings: dict[str, Any] = {}
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+        # Re-entrant because the server holds it for a whole request while resolvers call in.
+        self.lock = threading.RLock()
 
     def now(self) -> datetime:
         """The sandbox's current time (from the injected clock)."""
@@ -39,6 +33,18 @@ class RestEndpointState:
     def _copy(self, value: _T) -> _T:
         with self.lock:
             return copy.deepcopy(value)
+
+
+class RestEndpointState(LockedState):
+    """The REST endpoints' records."""
+
+    def _reset_rest_records(self) -> None:
+        self._recrawl_requests: list[dict[str, Any]] = []
+        self._blacklist: set[str] = set()
+        self._consents: dict[str, bool] = {}
+        self._gdpr_requests: list[dict[str, str]] = []
+        self._exchange_rates: ExchangeRatesRecord | None = None
+        self._settings: dict[str, Any] = {}
 
     @property
     def recrawl_requests(self) -> list[dict[str, Any]]:
