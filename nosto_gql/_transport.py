@@ -26,7 +26,7 @@ from ._exceptions import (
     RequestTimeoutError,
     TransportError,
 )
-from ._facts import IGNORE_TRAFFIC_HEADER, TokenFamily, family_of_path
+from ._facts import IGNORE_TRAFFIC_HEADER, Endpoint, TokenFamily, family_of_path
 from ._json import compact_json
 from ._retry import RetryPolicy
 
@@ -52,6 +52,28 @@ class RequestSpec:
     content_type: str | None = None
     headers: Mapping[str, str] | None = None
     params: QueryParams | None = None
+
+    @classmethod
+    def to(
+        cls,
+        endpoint: Endpoint,
+        *,
+        path: str | None = None,
+        content: bytes | str | None = None,
+        content_type: str | None = None,
+        params: QueryParams | None = None,
+    ) -> RequestSpec:
+        """A request to ``endpoint`` with its method, family and retry safety; ``path`` is the
+        endpoint's own unless given (a template filled in)."""
+        return cls(
+            endpoint.family,
+            endpoint.method,
+            endpoint.path if path is None else path,
+            idempotent=endpoint.idempotent,
+            content=content,
+            content_type=content_type,
+            params=params,
+        )
 
 
 def basic_auth_header(token: str) -> str:

@@ -5,9 +5,9 @@
 `Product` is one complete element of the ``/v1/products/upsert`` array, `ProductUpdate` a
 deliberate partial one; `Sku` and `Variation` are the two ways a product varies.
 `validate_products` checks many items (models or plain dicts) and reports every problem at once;
-`iter_validated` does the same lazily, stopping at the first bad item. `ExchangeRates` (of `ExchangeRate`)
-is the ``/exchangerates`` body, `AccountSettings` (with a `CurrencyFormat` per currency) the
-``/settings`` body.
+`iter_validated` does the same lazily, stopping at the first bad item. `ExchangeRates` (of
+`ExchangeRate`) is the ``/exchangerates`` body, `AccountSettings` (with a `CurrencyFormat` per
+currency) the ``/settings`` body.
 """
 
 from __future__ import annotations

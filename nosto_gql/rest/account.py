@@ -55,14 +55,7 @@ def _validated(model: type[_ModelT], data: object, what: str, root: str) -> _Mod
 
 
 def _json_request(endpoint: Endpoint, body: Mapping[str, Any]) -> RequestSpec:
-    return RequestSpec(
-        endpoint.family,
-        endpoint.method,
-        endpoint.path,
-        idempotent=endpoint.idempotent,
-        content=compact_json(body),
-        content_type="application/json",
-    )
+    return RequestSpec.to(endpoint, content=compact_json(body), content_type="application/json")
 
 
 def _refuse_second_expiry(in_body: object, argument: datetime | None) -> None:

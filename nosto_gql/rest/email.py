@@ -61,35 +61,28 @@ def _blacklist_request(emails: Iterable[str], op: str, endpoint: Endpoint) -> Re
         )
     if not unique:
         return None
-    return RequestSpec(
-        endpoint.family,
-        endpoint.method,
-        endpoint.path,
-        idempotent=endpoint.idempotent,
+    return RequestSpec.to(
+        endpoint,
         content="\n".join(unique),
         content_type="text/plain; charset=utf-8",
         params={EMAIL_BLACKLIST_OP_PARAM: op},
     )
 
 
-def _email_request(endpoint: Endpoint, email: str, **segments: str) -> RequestSpec:
-    path = endpoint.path.format(email=email_path_segment(_checked(email)), **segments)
-    return RequestSpec(endpoint.family, endpoint.method, path, idempotent=endpoint.idempotent)
+def _email_path(endpoint: Endpoint, email: str, **segments: str) -> str:
+    return endpoint.path.format(email=email_path_segment(_checked(email)), **segments)
+
+
+def _email_request(endpoint: Endpoint, email: str) -> RequestSpec:
+    return RequestSpec.to(endpoint, path=_email_path(endpoint, email))
 
 
 def _consent_request(email: str, granted: bool) -> RequestSpec:
     if not isinstance(granted, bool):
         raise InvalidInputError("granted must be True or False", [("granted", "expected a bool")])
+    path = _email_path(EMAIL_CONSENT, email, state="true" if granted else "false")
     # The SDK sends an empty body typed application/json (REST.md 3.8).
-    spec = _email_request(EMAIL_CONSENT, email, state="true" if granted else "false")
-    return RequestSpec(
-        spec.family,
-        spec.method,
-        spec.path,
-        idempotent=spec.idempotent,
-        content=b"",
-        content_type="application/json",
-    )
+    return RequestSpec.to(EMAIL_CONSENT, path=path, content=b"", content_type="application/json")
 
 
 class EmailAPI:

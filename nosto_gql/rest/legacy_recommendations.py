@@ -59,17 +59,9 @@ def legacy_recommendations_request(elements: Iterable[str]) -> RequestSpec:
             "no slot ids: name at least one element, e.g. ['frontpage-nosto-1']",
             [("elements", "expected at least one slot id")],
         )
-    return RequestSpec(
-        LEGACY_RECOMMENDATIONS.family,
-        LEGACY_RECOMMENDATIONS.method,
-        LEGACY_RECOMMENDATIONS.path,
-        idempotent=LEGACY_RECOMMENDATIONS.idempotent,
-        params={
-            LEGACY_RECOMMENDATIONS_ELEMENTS_PARAM: LEGACY_RECOMMENDATIONS_ELEMENTS_SEPARATOR.join(
-                unique
-            )
-        },
-    )
+    separator = LEGACY_RECOMMENDATIONS_ELEMENTS_SEPARATOR
+    params = {LEGACY_RECOMMENDATIONS_ELEMENTS_PARAM: separator.join(unique)}
+    return RequestSpec.to(LEGACY_RECOMMENDATIONS, params=params)
 
 
 class LegacyRecommendationsAPI:
