@@ -117,10 +117,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     _add_max_per_request(recrawl)
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more; got {text!r}")
+    return value
+
+
 def _add_max_per_request(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-per-request",
-        type=int,
+        type=_positive_int,
         metavar="N",
         help="also cap the items per request (requests always stay under Nosto's 2 MB)",
     )

@@ -85,8 +85,10 @@ def test_max_per_request_splits_the_upload(
         assert "5 accepted, 0 rejected, 0 failed, 0 not attempted in 3 request(s)" in (
             capsys.readouterr().out
         )
-    assert main(["products", "upsert", str(file), "--max-per-request", "0"]) == 1
-    assert "max_items_per_request" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:  # argparse's usage error
+        main(["products", "upsert", str(file), "--max-per-request", "0"])
+    assert usage.value.code == 2
+    assert "expected a whole number of 1 or more" in capsys.readouterr().err
 
 
 def test_invalid_product_fails_before_sending(
