@@ -4,13 +4,11 @@ batching (the recrawl wrapper counts against the cap), validation before sending
 from __future__ import annotations
 
 import json
-from typing import Any
 
-import httpx
 import pytest
+from recording_server import Server, async_products_api, products_api
 
 from nosto_gql import (
-    AsyncNostoClient,
     AuthenticationError,
     InvalidInputError,
     MissingTokenError,
@@ -19,43 +17,11 @@ from nosto_gql import (
     Tokens,
 )
 from nosto_gql._json import compact_json
-from nosto_gql.rest import ItemStatus, ProductsAPI
+from nosto_gql.rest import ItemStatus
 from nosto_gql.rest._bulk import plan_batches
-from nosto_gql.rest.products import AsyncProductsAPI
 
 RECRAWL_PREFIX = b'{"products":['
 RECRAWL_SUFFIX = b"]}"
-
-
-class Server:
-    """Answers with the given statuses in turn (then 200) and records each request."""
-
-    def __init__(self, *statuses: int) -> None:
-        self.requests: list[httpx.Request] = []
-        self._statuses = list(statuses)
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        self.requests.append(request)
-        status = self._statuses.pop(0) if self._statuses else 200
-        return httpx.Response(status, json={} if status < 400 else {"message": "no"})
-
-    @property
-    def bodies(self) -> list[Any]:
-        return [json.loads(r.content) for r in self.requests]
-
-
-def _client(server: Server, max_retries: int = 0) -> NostoClient:
-    client = NostoClient(
-        tokens=Tokens(products="p"),
-        max_retries=max_retries,
-        http_client=httpx.Client(transport=httpx.MockTransport(server)),
-    )
-    client.transport._sleep = lambda seconds: None
-    return client
-
-
-def _api(server: Server, max_bytes: int = 100_000, max_retries: int = 0) -> ProductsAPI:
-    return ProductsAPI(_client(server, max_retries).transport, max_bytes=max_bytes)
 
 
 def _recrawl_item(pid: str) -> dict[str, str]:
@@ -98,7 +64,7 @@ def test_default_wrapper_is_a_json_array_as_before() -> None:
 
 def test_discontinue_sends_string_ids_first_occurrence_kept() -> None:
     server = Server()
-    result = _api(server).discontinue(["A", 2, "B", "A", "2"])
+    result = products_api(server).discontinue(["A", 2, "B", "A", "2"])
     assert result.ok and result.requests_sent == 1
     [request] = server.requests
     assert (request.method, request.url.path) == ("POST", "/v1/products/discontinue")
@@ -110,7 +76,7 @@ def test_discontinue_sends_string_ids_first_occurrence_kept() -> None:
 def test_discontinue_rejects_blank_ids_by_index_before_sending() -> None:
     server = Server()
     with pytest.raises(InvalidInputError) as info:
-        _api(server).discontinue(["A", "", "B", "  ", True])
+        products_api(server).discontinue(["A", "", "B", "  ", True])
     assert [where for where, _ in info.value.problems] == [
         "product_ids[1]",
         "product_ids[3]",
@@ -121,13 +87,13 @@ def test_discontinue_rejects_blank_ids_by_index_before_sending() -> None:
 
 def test_discontinue_refuses_a_single_string() -> None:
     with pytest.raises(InvalidInputError, match="wrap it in a list"):
-        _api(Server()).discontinue("ABC")
+        products_api(Server()).discontinue("ABC")
 
 
 def test_discontinue_splits_under_the_cap_in_order() -> None:
     server = Server()
     ids = [f"ID-{i:03d}" for i in range(50)]  # 9 bytes each, quoted
-    result = _api(server, max_bytes=100).discontinue(ids)
+    result = products_api(server, max_bytes=100).discontinue(ids)
     assert result.ok and result.requests_sent == len(server.requests) > 1
     assert all(len(r.content) <= 100 for r in server.requests)
     assert [i for body in server.bodies for i in body] == ids
@@ -135,14 +101,14 @@ def test_discontinue_splits_under_the_cap_in_order() -> None:
 
 def test_empty_input_sends_nothing() -> None:
     server = Server()
-    assert _api(server).discontinue([]).requests_sent == 0
-    assert _api(server).recrawl([]).ok
+    assert products_api(server).discontinue([]).requests_sent == 0
+    assert products_api(server).recrawl([]).ok
     assert server.requests == []
 
 
 def test_discontinue_is_retried_on_503() -> None:
     server = Server(503)
-    result = _api(server, max_retries=2).discontinue(["A"])
+    result = products_api(server, max_retries=2).discontinue(["A"])
     assert result.ok and len(server.requests) == 2
 
 
@@ -156,9 +122,9 @@ def test_missing_token_raises_before_sending() -> None:
 
 def test_refused_token_raises_authentication_error() -> None:
     with pytest.raises(AuthenticationError):
-        _api(Server(401)).discontinue(["A"])
+        products_api(Server(401)).discontinue(["A"])
     with pytest.raises(AuthenticationError):
-        _api(Server(403)).recrawl([_recrawl_item("A")])
+        products_api(Server(403)).recrawl([_recrawl_item("A")])
 
 
 # -- recrawl -----------------------------------------------------------------------------------
@@ -166,7 +132,7 @@ def test_refused_token_raises_authentication_error() -> None:
 
 def test_recrawl_wraps_items_in_a_products_object() -> None:
     server = Server()
-    result = _api(server).recrawl(
+    result = products_api(server).recrawl(
         [("A", "https://shop.example.com/a"), {"product_id": 7, "url": "http://shop.example.com/7"}]
     )
     assert result.ok
@@ -184,14 +150,14 @@ def test_recrawl_batches_with_the_wrapper_exactly_at_the_cap() -> None:
         len(RECRAWL_PREFIX) + sum(len(compact_json(i)) for i in items[:2]) + 1 + len(RECRAWL_SUFFIX)
     )
     server = Server()
-    assert _api(server, max_bytes=at_cap).recrawl(items).requests_sent == 2
+    assert products_api(server, max_bytes=at_cap).recrawl(items).requests_sent == 2
     assert [len(r.content) for r in server.requests] == [at_cap, at_cap]
     assert [[p["product_id"] for p in b["products"]] for b in server.bodies] == [
         ["P0", "P1"],
         ["P2", "P3"],
     ]
     server = Server()
-    assert _api(server, max_bytes=at_cap - 1).recrawl(items).requests_sent == 4
+    assert products_api(server, max_bytes=at_cap - 1).recrawl(items).requests_sent == 4
 
 
 def test_recrawl_item_too_big_for_the_wrapper_is_named_before_sending() -> None:
@@ -199,7 +165,7 @@ def test_recrawl_item_too_big_for_the_wrapper_is_named_before_sending() -> None:
     size = len(compact_json(item))  # fits a bare array of size + 5, not the wrapper
     server = Server()
     with pytest.raises(InvalidInputError, match="request cap") as info:
-        _api(server, max_bytes=size + 5).recrawl([_recrawl_item("A"), item])
+        products_api(server, max_bytes=size + 5).recrawl([_recrawl_item("A"), item])
     assert info.value.problems[0][0] == "BIG"
     assert server.requests == []
 
@@ -207,7 +173,7 @@ def test_recrawl_item_too_big_for_the_wrapper_is_named_before_sending() -> None:
 def test_recrawl_validation_names_item_and_field_before_sending() -> None:
     server = Server()
     with pytest.raises(InvalidInputError) as info:
-        _api(server).recrawl(
+        products_api(server).recrawl(
             [
                 _recrawl_item("OK"),
                 {"product_id": "A", "url": "/relative"},
@@ -233,13 +199,13 @@ def test_recrawl_drops_exact_repeats_only() -> None:
     server = Server()
     a = _recrawl_item("A")
     other_url = {"product_id": "A", "url": "https://shop.example.com/fi/a"}
-    result = _api(server).recrawl([a, dict(a), other_url])
+    result = products_api(server).recrawl([a, dict(a), other_url])
     assert result.requests_sent == 1 and len(server.bodies[0]["products"]) == 2
 
 
 def test_recrawl_is_never_retried_once_sent() -> None:
     server = Server(503)
-    result = _api(server, max_bytes=100, max_retries=3).recrawl(
+    result = products_api(server, max_bytes=100, max_retries=3).recrawl(
         [_recrawl_item("A"), _recrawl_item("B")]
     )
     assert len(server.requests) == 1
@@ -253,29 +219,15 @@ def test_recrawl_is_never_retried_once_sent() -> None:
 # -- async -------------------------------------------------------------------------------------
 
 
-def _async_api(server: Server, max_retries: int = 0) -> AsyncProductsAPI:
-    client = AsyncNostoClient(
-        tokens=Tokens(products="p"),
-        max_retries=max_retries,
-        http_client=httpx.AsyncClient(transport=httpx.MockTransport(server)),
-    )
-
-    async def no_sleep(seconds: float) -> None:
-        return None
-
-    client.transport._sleep = no_sleep
-    return AsyncProductsAPI(client.transport)
-
-
 async def test_async_discontinue_and_recrawl() -> None:
     server = Server(503)
-    api = _async_api(server, max_retries=1)
+    api = async_products_api(server, max_retries=1)
     assert (await api.discontinue([1, "1", "B"])).ok
     assert server.requests[-1].content == b'["1","B"]' and len(server.requests) == 2
-    server._statuses = [503]
+    server.answer(503)
     result = await api.recrawl([("A", "https://shop.example.com/a")])
     assert len(server.requests) == 3 and result.failed
     with pytest.raises(InvalidInputError, match=r"items\[0\]"):
         await api.recrawl([("A", "shop.example.com/a")])
     with pytest.raises(AuthenticationError):
-        await _async_api(Server(401)).discontinue(["A"])
+        await async_products_api(Server(401)).discontinue(["A"])

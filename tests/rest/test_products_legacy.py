@@ -3,23 +3,19 @@ then validate, split and send like upsert, to their own method and path."""
 
 from __future__ import annotations
 
-import json
 import warnings
-from typing import Any
 
-import httpx
 import pytest
+from recording_server import Server, async_products_api, product, products_api
 
 from nosto_gql import (
-    AsyncNostoClient,
     InvalidInputError,
     MissingTokenError,
     NostoClient,
     ServerError,
     Tokens,
 )
-from nosto_gql.rest import ItemStatus, ProductsAPI
-from nosto_gql.rest.products import AsyncProductsAPI
+from nosto_gql.rest import ItemStatus
 from nosto_gql.sandbox import Sandbox
 
 CREATE_WARNING = (
@@ -32,49 +28,9 @@ UPDATE_WARNING = (
 )
 
 
-def product(pid: str, **extra: object) -> dict[str, object]:
-    return {
-        "product_id": pid,
-        "name": f"Product {pid}",
-        "url": f"https://shop.example.com/{pid}",
-        "image_url": f"https://cdn.example.com/{pid}.jpg",
-        "price": 10,
-        "price_currency_code": "EUR",
-        "availability": "InStock",
-        **extra,
-    }
-
-
-class Server:
-    """Answers with the given statuses in turn (then 200) and records each request."""
-
-    def __init__(self, *statuses: int) -> None:
-        self.requests: list[httpx.Request] = []
-        self._statuses = list(statuses)
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        self.requests.append(request)
-        status = self._statuses.pop(0) if self._statuses else 200
-        return httpx.Response(status, json={} if status < 400 else {"message": "no"})
-
-    @property
-    def calls(self) -> list[tuple[str, str, Any]]:
-        return [(r.method, r.url.path, json.loads(r.content)) for r in self.requests]
-
-
-def _api(server: Server, max_bytes: int = 100_000, max_retries: int = 0) -> ProductsAPI:
-    client = NostoClient(
-        tokens=Tokens(products="p"),
-        max_retries=max_retries,
-        http_client=httpx.Client(transport=httpx.MockTransport(server)),
-    )
-    client.transport._sleep = lambda seconds: None
-    return ProductsAPI(client.transport, max_bytes=max_bytes)
-
-
 def test_create_warns_then_posts_the_upsert_body_to_the_legacy_path() -> None:
     server = Server()
-    api = _api(server)
+    api = products_api(server)
     with pytest.warns(DeprecationWarning, match=CREATE_WARNING) as caught:
         result = api.create([product("A"), product("B")])
     assert caught[0].filename == __file__  # points at the caller, not at the library
@@ -88,7 +44,7 @@ def test_create_warns_then_posts_the_upsert_body_to_the_legacy_path() -> None:
 def test_update_warns_then_puts_to_the_legacy_path_and_allows_partial_updates() -> None:
     server = Server()
     with pytest.warns(DeprecationWarning, match=UPDATE_WARNING) as caught:
-        result = _api(server).update(
+        result = products_api(server).update(
             [{"product_id": "A", "availability": "OutOfStock"}], partial=True
         )
     assert caught[0].filename == __file__
@@ -102,7 +58,7 @@ def test_update_warns_then_puts_to_the_legacy_path_and_allows_partial_updates() 
 def test_empty_input_warns_and_sends_nothing(call: str) -> None:
     server = Server()
     with pytest.warns(DeprecationWarning, match="legacy endpoint"):
-        result = getattr(_api(server), call)([])
+        result = getattr(products_api(server), call)([])
     assert result.ok and result.requests_sent == 0 and server.requests == []
 
 
@@ -113,7 +69,7 @@ def test_invalid_input_is_refused_before_anything_is_sent(call: str) -> None:
         pytest.warns(DeprecationWarning),
         pytest.raises(InvalidInputError, match=r"products\[1\] \(product_id 'B'\)\.price"),
     ):
-        getattr(_api(server), call)([product("A"), product("B", price=-1)])
+        getattr(products_api(server), call)([product("A"), product("B", price=-1)])
     assert server.requests == []
 
 
@@ -122,7 +78,7 @@ def test_create_refuses_partial_products() -> None:
         pytest.warns(DeprecationWarning),
         pytest.raises(InvalidInputError, match="required field is missing"),
     ):
-        _api(Server()).create([{"product_id": "A", "availability": "OutOfStock"}])
+        products_api(Server()).create([{"product_id": "A", "availability": "OutOfStock"}])
 
 
 def test_missing_token_is_reported_after_the_warning() -> None:
@@ -137,8 +93,8 @@ def test_missing_token_is_reported_after_the_warning() -> None:
 def test_batches_split_like_upsert_with_the_count_limit() -> None:
     server = Server()
     with pytest.warns(DeprecationWarning):
-        _api(server, max_bytes=1200).update([product(f"P{i}") for i in range(12)])
-        _api(server).create([product(f"Q{i}") for i in range(5)], max_items_per_request=2)
+        products_api(server, max_bytes=1200).update([product(f"P{i}") for i in range(12)])
+        products_api(server).create([product(f"Q{i}") for i in range(5)], max_items_per_request=2)
     update_bodies = [body for method, _, body in server.calls if method == "PUT"]
     create_bodies = [body for method, _, body in server.calls if method == "POST"]
     assert len(update_bodies) > 1 and all(len(r.content) <= 1200 for r in server.requests)
@@ -149,24 +105,19 @@ def test_batches_split_like_upsert_with_the_count_limit() -> None:
 def test_create_is_never_resent_but_update_is_retried() -> None:
     server = Server(503, 503)
     with pytest.warns(DeprecationWarning):
-        created = _api(server, max_retries=2).create([product("A")])
+        created = products_api(server, max_retries=2).create([product("A")])
     assert len(server.requests) == 1 and isinstance(created.error, ServerError)
     assert [o.status for o in created.outcomes] == [ItemStatus.FAILED]
 
     server = Server(503)
     with pytest.warns(DeprecationWarning):
-        updated = _api(server, max_retries=2).update([product("A")])
+        updated = products_api(server, max_retries=2).update([product("A")])
     assert len(server.requests) == 2 and updated.ok
 
 
 async def test_async_create_and_update_warn_at_the_awaiting_line() -> None:
     server = Server()
-    client = AsyncNostoClient(
-        tokens=Tokens(products="p"),
-        max_retries=0,
-        http_client=httpx.AsyncClient(transport=httpx.MockTransport(server)),
-    )
-    api = AsyncProductsAPI(client.transport)
+    api = async_products_api(server)
     with pytest.warns(DeprecationWarning, match=CREATE_WARNING) as created:
         assert (await api.create([product("A")])).ok
     with pytest.warns(DeprecationWarning, match=UPDATE_WARNING) as updated:

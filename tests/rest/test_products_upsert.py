@@ -1,11 +1,13 @@
-"""`products.upsert` over a mock transport: batching, per-product outcomes, nothing half-sent."""
+"""`products.upsert` over a mock transport: batching, per-product outcomes, nothing half-sent;
+and `max_items_per_request`, checked and applied by every bulk call."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
+from typing import Any
 
-import httpx
 import pytest
+from recording_server import Server, product, products, products_api
 
 from nosto_gql import (
     AuthenticationError,
@@ -14,46 +16,13 @@ from nosto_gql import (
     NostoClient,
     Tokens,
 )
-from nosto_gql.rest import ItemStatus, ProductsAPI
-
-
-def product(pid: str, **extra: object) -> dict[str, object]:
-    return {
-        "product_id": pid,
-        "name": f"Product {pid}",
-        "url": f"https://shop.example.com/{pid}",
-        "image_url": f"https://cdn.example.com/{pid}.jpg",
-        "price": 10,
-        "price_currency_code": "EUR",
-        "availability": "InStock",
-        **extra,
-    }
-
-
-class Server:
-    def __init__(self, *statuses: int) -> None:
-        self.bodies: list[list[dict[str, object]]] = []
-        self._statuses = list(statuses)
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        self.bodies.append(json.loads(request.content))
-        status = self._statuses.pop(0) if self._statuses else 200
-        return httpx.Response(status, json={})
-
-
-def _api(server: Server, max_bytes: int) -> ProductsAPI:
-    client = NostoClient(
-        tokens=Tokens(products="p"),
-        max_retries=0,
-        http_client=httpx.Client(transport=httpx.MockTransport(server)),
-    )
-    return ProductsAPI(client.transport, max_bytes=max_bytes)
+from nosto_gql.rest import ItemStatus
 
 
 def test_large_input_is_split_under_the_cap_in_order() -> None:
     server = Server()
-    products = [product(f"P{i:02d}") for i in range(20)]
-    result = _api(server, max_bytes=1200).upsert(products)
+    catalog = [product(f"P{i:02d}") for i in range(20)]
+    result = products_api(server, max_bytes=1200).upsert(catalog)
     assert result.ok and result.requests_sent == len(server.bodies) > 1
     sent = [p["product_id"] for body in server.bodies for p in body]
     assert sent == [f"P{i:02d}" for i in range(20)]
@@ -62,7 +31,7 @@ def test_large_input_is_split_under_the_cap_in_order() -> None:
 def test_failed_batch_stops_and_reports_rest_as_not_attempted() -> None:
     server = Server(200, 503)
     # One product per request: the first is accepted, the second fails, the rest never go.
-    result = _api(server, max_bytes=300).upsert([product(f"P{i}") for i in range(4)])
+    result = products_api(server, max_bytes=300).upsert([product(f"P{i}") for i in range(4)])
     assert not result.ok
     assert [(o.item_id, o.status) for o in result.outcomes] == [
         ("P0", ItemStatus.ACCEPTED),
@@ -76,24 +45,24 @@ def test_failed_batch_stops_and_reports_rest_as_not_attempted() -> None:
 
 def test_empty_input_sends_nothing() -> None:
     server = Server()
-    result = _api(server, max_bytes=1000).upsert([])
+    result = products_api(server, max_bytes=1000).upsert([])
     assert result.ok and result.requests_sent == 0 and server.bodies == []
 
 
 def test_one_bad_product_stops_everything_before_sending() -> None:
     server = Server()
     with pytest.raises(InvalidInputError) as info:
-        _api(server, max_bytes=10_000).upsert([product("A"), product("B", price=-1)])
+        products_api(server, max_bytes=10_000).upsert([product("A"), product("B", price=-1)])
     assert "products[1]" in str(info.value) and "price" in str(info.value)
     assert server.bodies == []
 
 
 def test_oversized_product_mid_catalog_stops_everything_before_sending() -> None:
     server = Server()
-    products = [product(f"P{i}") for i in range(5)]
-    products[3]["description"] = "x" * 2000
+    catalog = [product(f"P{i}") for i in range(5)]
+    catalog[3]["description"] = "x" * 2000
     with pytest.raises(InvalidInputError, match="request cap") as info:
-        _api(server, max_bytes=1000).upsert(products)
+        products_api(server, max_bytes=1000).upsert(catalog)
     assert info.value.problems[0][0] == "P3"
     assert server.bodies == []
 
@@ -107,15 +76,46 @@ def test_missing_products_token_raises_before_validation_or_sending() -> None:
 def test_refused_token_raises_authentication_error_when_nothing_was_accepted() -> None:
     server = Server(401)
     with pytest.raises(AuthenticationError):
-        _api(server, max_bytes=10_000).upsert([product("A")])
+        products_api(server, max_bytes=10_000).upsert([product("A")])
 
 
 def test_token_refused_midway_reports_rejected_and_not_attempted() -> None:
     server = Server(200, 403)
-    result = _api(server, max_bytes=300).upsert([product(f"P{i}") for i in range(3)])
+    result = products_api(server, max_bytes=300).upsert([product(f"P{i}") for i in range(3)])
     assert [o.status for o in result.outcomes] == [
         ItemStatus.ACCEPTED,
         ItemStatus.REJECTED,
         ItemStatus.NOT_ATTEMPTED,
     ]
     assert isinstance(result.error, AuthenticationError)
+
+
+# -- the per-request count limit, on every bulk call -----------------------------------------------
+
+
+def test_max_items_per_request_limits_every_call() -> None:
+    server = Server()
+    api = products_api(server)
+    ids = [f"P{i:03d}" for i in range(5)]
+    api.upsert_stream(products(5), max_items_per_request=2)
+    api.upsert(list(products(5)), max_items_per_request=2)
+    api.discontinue(ids, max_items_per_request=2)
+    api.recrawl([(i, f"https://shop.example.com/{i}") for i in ids], max_items_per_request=2)
+    sizes = [len(b["products"] if isinstance(b, dict) else b) for b in server.bodies]
+    assert sizes == [2, 2, 1] * 4
+
+
+@pytest.mark.parametrize("bad", [0, -1, True, 1.5, "2"])
+def test_max_items_per_request_must_be_a_positive_int(bad: Any) -> None:
+    server = Server()
+    api = products_api(server)
+    calls: list[Callable[[], object]] = [
+        lambda: api.upsert_stream(products(1), max_items_per_request=bad),
+        lambda: api.upsert([product("A")], max_items_per_request=bad),
+        lambda: api.discontinue(["A"], max_items_per_request=bad),
+        lambda: api.recrawl([("A", "https://shop.example.com/a")], max_items_per_request=bad),
+    ]
+    for call in calls:
+        with pytest.raises(InvalidInputError, match="max_items_per_request must be a positive"):
+            call()
+    assert server.requests == []
