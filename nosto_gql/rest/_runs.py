@@ -1,7 +1,8 @@
-"""The bookkeeping of one bulk call across its requests.
+"""The planning and bookkeeping of one bulk call across its requests.
 
-The sync and async resources in products.py own the loops and the I/O; these classes decide
-what goes into each request and what happened to each item, so both loops share every decision.
+The sync and async resources in products.py own the loops and the I/O; `UploadPlanner` checks
+each call's arguments and input and returns its run, and the runs decide what goes into each
+request and what happened to each item, so both loops share every decision.
 """
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from .._exceptions import AuthenticationError, InvalidInputError, NostoError
+from .._facts import Endpoint
+from .._tokens import Tokens
+from ..models.validation import ProductInput
 from ._bulk import (
     Batch,
     BatchPacker,
@@ -20,7 +24,19 @@ from ._bulk import (
     not_attempted,
     plan_batches,
 )
-from ._encoding import ARRAY, Envelope, Problem, encode_product, partial_hint
+from ._encoding import (
+    ARRAY,
+    RECRAWL_ENVELOPE,
+    Envelope,
+    Problem,
+    RecrawlItem,
+    checked_max_items,
+    encode_product,
+    encoded_ids,
+    encoded_products,
+    encoded_recrawl,
+    partial_hint,
+)
 
 OutcomeCallback = Callable[[ItemOutcome], None]
 
@@ -41,12 +57,14 @@ class BulkRun:
 
     def __init__(
         self,
+        endpoint: Endpoint,
         encoded: list[tuple[str, bytes]],
         *,
         max_bytes: int,
         max_items: int | None = None,
         envelope: Envelope = ARRAY,
     ) -> None:
+        self.endpoint = endpoint
         self.result = BulkResult()
         self._batches: Iterator[Batch] = plan_batches(
             encoded,
@@ -83,12 +101,14 @@ class StreamRun:
 
     def __init__(
         self,
+        endpoint: Endpoint,
         *,
         partial: bool,
         max_bytes: int,
         max_items: int | None = None,
         on_outcome: OutcomeCallback | None = None,
     ) -> None:
+        self.endpoint = endpoint
         self.result = StreamedBulkResult()
         self._partial = partial
         self._max_bytes = max_bytes
@@ -170,4 +190,94 @@ class StreamCheck:
         hint = partial_hint(missing_field=self._missing_field, partial=self._partial)
         raise InvalidInputError(
             f"{self._bad} of {self._read} products failed validation{hint}", problems
+        )
+
+
+class UploadPlanner:
+    """What every products call decides before its first request, with no I/O: the arguments,
+    then the token, then the input are checked (so nothing is sent when any is wrong, and the
+    first mistake is the one reported), and the call's run is returned for a loop to send."""
+
+    def __init__(self, tokens: Tokens, *, max_bytes: int) -> None:
+        self._tokens = tokens
+        self._max_bytes = max_bytes
+
+    def products(
+        self,
+        endpoint: Endpoint,
+        products: Iterable[ProductInput],
+        *,
+        partial: bool,
+        max_items_per_request: int | None,
+    ) -> BulkRun:
+        """A call sending products validated as a whole first (upsert and the legacy calls)."""
+        return self._bulk(
+            endpoint,
+            max_items_per_request,
+            lambda: encoded_products(products, partial=partial, max_bytes=self._max_bytes),
+        )
+
+    def ids(
+        self,
+        endpoint: Endpoint,
+        product_ids: Iterable[str | int],
+        *,
+        max_items_per_request: int | None,
+    ) -> BulkRun:
+        """A call sending product ids (discontinue)."""
+        return self._bulk(
+            endpoint,
+            max_items_per_request,
+            lambda: encoded_ids(product_ids, max_bytes=self._max_bytes),
+        )
+
+    def recrawl(
+        self,
+        endpoint: Endpoint,
+        items: Iterable[RecrawlItem],
+        *,
+        max_items_per_request: int | None,
+    ) -> BulkRun:
+        """A call sending ``{"product_id", "url"}`` items in the recrawl wrapper."""
+        return self._bulk(
+            endpoint,
+            max_items_per_request,
+            lambda: encoded_recrawl(items, max_bytes=self._max_bytes),
+            RECRAWL_ENVELOPE,
+        )
+
+    def stream(
+        self,
+        endpoint: Endpoint,
+        *,
+        partial: bool,
+        max_items_per_request: int | None,
+        on_outcome: OutcomeCallback | None,
+    ) -> StreamRun:
+        """A streaming upload; its input is read by the loop, one product at a time."""
+        max_items = checked_max_items(max_items_per_request)
+        self._tokens.require(endpoint.family)
+        return StreamRun(
+            endpoint,
+            partial=partial,
+            max_bytes=self._max_bytes,
+            max_items=max_items,
+            on_outcome=on_outcome,
+        )
+
+    def stream_check(self, *, partial: bool) -> StreamCheck:
+        """The first pass of a streaming upload that validates everything first."""
+        return StreamCheck(partial=partial, max_bytes=self._max_bytes)
+
+    def _bulk(
+        self,
+        endpoint: Endpoint,
+        max_items_per_request: int | None,
+        encode: Callable[[], list[tuple[str, bytes]]],
+        envelope: Envelope = ARRAY,
+    ) -> BulkRun:
+        max_items = checked_max_items(max_items_per_request)
+        self._tokens.require(endpoint.family)
+        return BulkRun(
+            endpoint, encode(), max_bytes=self._max_bytes, max_items=max_items, envelope=envelope
         )

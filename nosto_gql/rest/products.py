@@ -1,7 +1,8 @@
 """API_PRODUCTS: keep Nosto's copy of the catalog in sync (``client.products``).
 
-Validation and encoding live in `_encoding`, the per-request bookkeeping in `_runs`; the two
-classes here only loop and send, once synchronously and once asynchronously.
+Validation and encoding live in `_encoding`; what each call checks before sending, and the
+per-request bookkeeping, in `_runs`. The two classes here only loop and send, once synchronously
+and once asynchronously.
 """
 
 from __future__ import annotations
@@ -24,18 +25,8 @@ from .._facts import (
 from .._transport import AsyncTransport, RequestSpec, Transport
 from ..models.validation import ProductInput
 from ._bulk import Batch, BulkResult, StreamedBulkResult
-from ._encoding import (
-    ARRAY,
-    RECRAWL_ENVELOPE,
-    Envelope,
-    RecrawlItem,
-    check_container,
-    checked_max_items,
-    encoded_ids,
-    encoded_products,
-    encoded_recrawl,
-)
-from ._runs import BulkRun, OutcomeCallback, StreamCheck, StreamRun
+from ._encoding import RecrawlItem, check_container
+from ._runs import BulkRun, OutcomeCallback, UploadPlanner
 
 __all__ = ["AsyncProductsAPI", "ProductsAPI", "RecrawlItem"]
 
@@ -92,7 +83,7 @@ class ProductsAPI:
 
     def __init__(self, transport: Transport, *, max_bytes: int = MAX_PAYLOAD_BYTES) -> None:
         self._transport = transport
-        self._max_bytes = max_bytes
+        self._plan = UploadPlanner(transport.config.tokens, max_bytes=max_bytes)
 
     def upsert(
         self,
@@ -112,10 +103,13 @@ class ProductsAPI:
         Nosto refuses (401/403) before anything was accepted raises `AuthenticationError`.
         The whole input is held in memory; for catalogs of any size use `upsert_stream`.
         """
-        max_items = checked_max_items(max_items_per_request)
-        self._transport.config.tokens.require(PRODUCTS_UPSERT.family)
-        encoded = encoded_products(products, partial=partial, max_bytes=self._max_bytes)
-        return self._upload(PRODUCTS_UPSERT, encoded, ARRAY, max_items)
+        run = self._plan.products(
+            PRODUCTS_UPSERT,
+            products,
+            partial=partial,
+            max_items_per_request=max_items_per_request,
+        )
+        return self._upload(run)
 
     def upsert_stream(
         self,
@@ -152,24 +146,25 @@ class ProductsAPI:
         passed in resumes at the first unread product. A token refused before anything was
         accepted raises `AuthenticationError`.
         """
-        max_items = checked_max_items(max_items_per_request)
-        self._transport.config.tokens.require(PRODUCTS_UPSERT.family)
+        run = self._plan.stream(
+            PRODUCTS_UPSERT,
+            partial=partial,
+            max_items_per_request=max_items_per_request,
+            on_outcome=on_outcome,
+        )
         if callable(products):
-            check = StreamCheck(partial=partial, max_bytes=self._max_bytes)
+            check = self._plan.stream_check(partial=partial)
             for item in _stream_items(products()):
                 check.add(item)
             check.raise_if_invalid()
             products = products()
-        run = StreamRun(
-            partial=partial, max_bytes=self._max_bytes, max_items=max_items, on_outcome=on_outcome
-        )
         for item in _stream_items(products):
             if (batch := run.add(item)) is not None:
-                run.record(batch, self._send(PRODUCTS_UPSERT, batch))
+                run.record(batch, self._send(run.endpoint, batch))
                 if run.stopped:
                     return run.finish(input_exhausted=False)
         if (batch := run.flush()) is not None:
-            run.record(batch, self._send(PRODUCTS_UPSERT, batch))
+            run.record(batch, self._send(run.endpoint, batch))
         return run.finish(input_exhausted=True)
 
     def discontinue(
@@ -185,10 +180,10 @@ class ProductsAPI:
         before anything was accepted raises `AuthenticationError`. Nosto accepts ids it does
         not know.
         """
-        max_items = checked_max_items(max_items_per_request)
-        self._transport.config.tokens.require(PRODUCTS_DISCONTINUE.family)
-        encoded = encoded_ids(product_ids, max_bytes=self._max_bytes)
-        return self._upload(PRODUCTS_DISCONTINUE, encoded, ARRAY, max_items)
+        run = self._plan.ids(
+            PRODUCTS_DISCONTINUE, product_ids, max_items_per_request=max_items_per_request
+        )
+        return self._upload(run)
 
     def recrawl(
         self, items: Iterable[RecrawlItem], *, max_items_per_request: int | None = None
@@ -201,10 +196,10 @@ class ProductsAPI:
         shop, so a request that may have reached Nosto is never resent: a 503 or a read timeout
         leaves its items ``failed`` and stops. Returns a `BulkResult` per item (by product id).
         """
-        max_items = checked_max_items(max_items_per_request)
-        self._transport.config.tokens.require(PRODUCTS_RECRAWL.family)
-        encoded = encoded_recrawl(items, max_bytes=self._max_bytes)
-        return self._upload(PRODUCTS_RECRAWL, encoded, RECRAWL_ENVELOPE, max_items)
+        run = self._plan.recrawl(
+            PRODUCTS_RECRAWL, items, max_items_per_request=max_items_per_request
+        )
+        return self._upload(run)
 
     def create(
         self, products: Iterable[ProductInput], *, max_items_per_request: int | None = None
@@ -216,10 +211,13 @@ class ProductsAPI:
         a product twice may fail, so a request that may have reached Nosto is never resent.
         """
         _warn_legacy(PRODUCTS_CREATE, "create")
-        max_items = checked_max_items(max_items_per_request)
-        self._transport.config.tokens.require(PRODUCTS_CREATE.family)
-        encoded = encoded_products(products, partial=False, max_bytes=self._max_bytes)
-        return self._upload(PRODUCTS_CREATE, encoded, ARRAY, max_items)
+        run = self._plan.products(
+            PRODUCTS_CREATE,
+            products,
+            partial=False,
+            max_items_per_request=max_items_per_request,
+        )
+        return self._upload(run)
 
     def update(
         self,
@@ -234,21 +232,17 @@ class ProductsAPI:
         Emits `DeprecationWarning`, then validates, splits and retries exactly like `upsert`.
         """
         _warn_legacy(PRODUCTS_UPDATE, "update")
-        max_items = checked_max_items(max_items_per_request)
-        self._transport.config.tokens.require(PRODUCTS_UPDATE.family)
-        encoded = encoded_products(products, partial=partial, max_bytes=self._max_bytes)
-        return self._upload(PRODUCTS_UPDATE, encoded, ARRAY, max_items)
+        run = self._plan.products(
+            PRODUCTS_UPDATE,
+            products,
+            partial=partial,
+            max_items_per_request=max_items_per_request,
+        )
+        return self._upload(run)
 
-    def _upload(
-        self,
-        endpoint: Endpoint,
-        encoded: list[tuple[str, bytes]],
-        envelope: Envelope,
-        max_items: int | None,
-    ) -> BulkResult:
-        run = BulkRun(encoded, max_bytes=self._max_bytes, max_items=max_items, envelope=envelope)
+    def _upload(self, run: BulkRun) -> BulkResult:
         while (batch := run.next_batch()) is not None:
-            run.record(batch, self._send(endpoint, batch))
+            run.record(batch, self._send(run.endpoint, batch))
         return run.finish()
 
     def _send(self, endpoint: Endpoint, batch: Batch) -> NostoError | None:
@@ -264,7 +258,7 @@ class AsyncProductsAPI:
 
     def __init__(self, transport: AsyncTransport, *, max_bytes: int = MAX_PAYLOAD_BYTES) -> None:
         self._transport = transport
-        self._max_bytes = max_bytes
+        self._plan = UploadPlanner(transport.config.tokens, max_bytes=max_bytes)
 
     async def upsert(
         self,
@@ -274,10 +268,13 @@ class AsyncProductsAPI:
         max_items_per_request: int | None = None,
     ) -> BulkResult:
         """Create or update products; see `ProductsAPI.upsert`."""
-        max_items = checked_max_items(max_items_per_request)
-        self._transport.config.tokens.require(PRODUCTS_UPSERT.family)
-        encoded = encoded_products(products, partial=partial, max_bytes=self._max_bytes)
-        return await self._upload(PRODUCTS_UPSERT, encoded, ARRAY, max_items)
+        run = self._plan.products(
+            PRODUCTS_UPSERT,
+            products,
+            partial=partial,
+            max_items_per_request=max_items_per_request,
+        )
+        return await self._upload(run)
 
     async def upsert_stream(
         self,
@@ -289,55 +286,59 @@ class AsyncProductsAPI:
     ) -> StreamedBulkResult:
         """Create or update products in bounded memory; see `ProductsAPI.upsert_stream`.
         Async iterables are read with ``async for``."""
-        max_items = checked_max_items(max_items_per_request)
-        self._transport.config.tokens.require(PRODUCTS_UPSERT.family)
+        run = self._plan.stream(
+            PRODUCTS_UPSERT,
+            partial=partial,
+            max_items_per_request=max_items_per_request,
+            on_outcome=on_outcome,
+        )
         if callable(products):
-            check = StreamCheck(partial=partial, max_bytes=self._max_bytes)
+            check = self._plan.stream_check(partial=partial)
             async with aclosing(_async_stream_items(products())) as first_pass:
                 async for item in first_pass:
                     check.add(item)
             check.raise_if_invalid()
             products = products()
-        run = StreamRun(
-            partial=partial, max_bytes=self._max_bytes, max_items=max_items, on_outcome=on_outcome
-        )
         async with aclosing(_async_stream_items(products)) as items:
             async for item in items:
                 if (batch := run.add(item)) is not None:
-                    run.record(batch, await self._send(PRODUCTS_UPSERT, batch))
+                    run.record(batch, await self._send(run.endpoint, batch))
                     if run.stopped:
                         return run.finish(input_exhausted=False)
         if (batch := run.flush()) is not None:
-            run.record(batch, await self._send(PRODUCTS_UPSERT, batch))
+            run.record(batch, await self._send(run.endpoint, batch))
         return run.finish(input_exhausted=True)
 
     async def discontinue(
         self, product_ids: Iterable[str | int], *, max_items_per_request: int | None = None
     ) -> BulkResult:
         """Mark products Discontinued; see `ProductsAPI.discontinue`."""
-        max_items = checked_max_items(max_items_per_request)
-        self._transport.config.tokens.require(PRODUCTS_DISCONTINUE.family)
-        encoded = encoded_ids(product_ids, max_bytes=self._max_bytes)
-        return await self._upload(PRODUCTS_DISCONTINUE, encoded, ARRAY, max_items)
+        run = self._plan.ids(
+            PRODUCTS_DISCONTINUE, product_ids, max_items_per_request=max_items_per_request
+        )
+        return await self._upload(run)
 
     async def recrawl(
         self, items: Iterable[RecrawlItem], *, max_items_per_request: int | None = None
     ) -> BulkResult:
         """Ask Nosto to re-crawl product pages (never resent); see `ProductsAPI.recrawl`."""
-        max_items = checked_max_items(max_items_per_request)
-        self._transport.config.tokens.require(PRODUCTS_RECRAWL.family)
-        encoded = encoded_recrawl(items, max_bytes=self._max_bytes)
-        return await self._upload(PRODUCTS_RECRAWL, encoded, RECRAWL_ENVELOPE, max_items)
+        run = self._plan.recrawl(
+            PRODUCTS_RECRAWL, items, max_items_per_request=max_items_per_request
+        )
+        return await self._upload(run)
 
     async def create(
         self, products: Iterable[ProductInput], *, max_items_per_request: int | None = None
     ) -> BulkResult:
         """Deprecated: use `upsert`; see `ProductsAPI.create`."""
         _warn_legacy(PRODUCTS_CREATE, "create")
-        max_items = checked_max_items(max_items_per_request)
-        self._transport.config.tokens.require(PRODUCTS_CREATE.family)
-        encoded = encoded_products(products, partial=False, max_bytes=self._max_bytes)
-        return await self._upload(PRODUCTS_CREATE, encoded, ARRAY, max_items)
+        run = self._plan.products(
+            PRODUCTS_CREATE,
+            products,
+            partial=False,
+            max_items_per_request=max_items_per_request,
+        )
+        return await self._upload(run)
 
     async def update(
         self,
@@ -348,21 +349,17 @@ class AsyncProductsAPI:
     ) -> BulkResult:
         """Deprecated: use `upsert`; see `ProductsAPI.update`."""
         _warn_legacy(PRODUCTS_UPDATE, "update")
-        max_items = checked_max_items(max_items_per_request)
-        self._transport.config.tokens.require(PRODUCTS_UPDATE.family)
-        encoded = encoded_products(products, partial=partial, max_bytes=self._max_bytes)
-        return await self._upload(PRODUCTS_UPDATE, encoded, ARRAY, max_items)
+        run = self._plan.products(
+            PRODUCTS_UPDATE,
+            products,
+            partial=partial,
+            max_items_per_request=max_items_per_request,
+        )
+        return await self._upload(run)
 
-    async def _upload(
-        self,
-        endpoint: Endpoint,
-        encoded: list[tuple[str, bytes]],
-        envelope: Envelope,
-        max_items: int | None,
-    ) -> BulkResult:
-        run = BulkRun(encoded, max_bytes=self._max_bytes, max_items=max_items, envelope=envelope)
+    async def _upload(self, run: BulkRun) -> BulkResult:
         while (batch := run.next_batch()) is not None:
-            run.record(batch, await self._send(endpoint, batch))
+            run.record(batch, await self._send(run.endpoint, batch))
         return run.finish()
 
     async def _send(self, endpoint: Endpoint, batch: Batch) -> NostoError | None:
