@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .._exceptions import InvalidInputError
 from .._json import compact_json
@@ -63,8 +63,13 @@ def checked_max_items(max_items_per_request: object) -> int | None:
 
 
 def check_container(items: object, what: str) -> None:
-    # Iterating a single id or item would yield its characters or keys: say so.
-    if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
+    """Refuse a single item where an iterable of them is expected.
+
+    Iterating a single id, mapping or model would yield its characters, keys or fields, each
+    then reported as a bad item: say what happened instead. (models.validation has the same
+    check for `upsert`, privately; this one also refuses what is not iterable at all.)
+    """
+    if isinstance(items, (str, bytes, Mapping, BaseModel)) or not isinstance(items, Iterable):
         raise InvalidInputError(
             f"expected an iterable of {what} (e.g. a list); got a single "
             f"{type(items).__name__}: wrap it in a list"

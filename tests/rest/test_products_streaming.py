@@ -66,9 +66,17 @@ def test_empty_input_sends_nothing() -> None:
     assert result.ok and result.requests_sent == 0 and server.requests == []
 
 
-def test_a_single_product_instead_of_an_iterable_is_refused() -> None:
+@pytest.mark.parametrize(
+    "single",
+    [product("A"), Product.model_validate(product("A")), "A", 42],
+    ids=["mapping", "model", "str", "int"],
+)
+def test_a_single_product_instead_of_an_iterable_is_refused(single: object) -> None:
+    # A model would otherwise be iterated field by field, as 35 invalid products.
+    server = Server()
     with pytest.raises(InvalidInputError, match="wrap it in a list"):
-        products_api(Server()).upsert_stream(product("A"))  # type: ignore[arg-type]
+        products_api(server).upsert_stream(single)  # type: ignore[arg-type]
+    assert server.requests == []
 
 
 def test_partial_updates_need_partial_true() -> None:
