@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
@@ -31,11 +31,19 @@ class ItemStatus(str, enum.Enum):
 
 @dataclass(frozen=True)
 class ItemOutcome:
-    """What happened to one item of a bulk call."""
+    """What happened to one item of a bulk call.
+
+    ``item_id`` is the item's product id; an invalid product without a usable one is named by
+    its position instead, ``products[N]``. ``message`` says why the item was not accepted, in
+    terms of its own fields (``price: expected a value >= 0; got -1``): where the item is in
+    the input is ``index`` (0-based; for a repeated id, where it first appears), None only for
+    outcomes built by hand.
+    """
 
     item_id: str
     status: ItemStatus
     message: str | None = None
+    index: int | None = None
 
 
 @dataclass
@@ -148,13 +156,28 @@ class StreamedBulkResult(BulkResult):
         return super().summary() + unread
 
 
+@dataclass(frozen=True, slots=True)
+class Encoded:
+    """One item ready to travel: its id, its JSON, and its position in the input."""
+
+    item_id: str
+    body: bytes
+    index: int | None = None
+
+
 @dataclass(frozen=True)
 class Batch:
     """Items that travel in one request, with the encoded body (a JSON array, or an object
-    wrapping one)."""
+    wrapping one), and each item's position in the input when known."""
 
     item_ids: tuple[str, ...]
     body: bytes
+    indexes: tuple[int | None, ...] = ()
+
+    def items(self) -> Iterator[tuple[str, int | None]]:
+        """``(item_id, index)`` of each item, in order."""
+        indexes = self.indexes or (None,) * len(self.item_ids)
+        return zip(self.item_ids, indexes, strict=True)
 
 
 def size_problem(encoded: bytes, *, max_bytes: int, overhead: int = 2) -> str | None:
@@ -163,17 +186,15 @@ def size_problem(encoded: bytes, *, max_bytes: int, overhead: int = 2) -> str | 
     return f"serialised size {size} > {max_bytes} bytes" if size > max_bytes else None
 
 
-def check_item_sizes(
-    items: Iterable[tuple[str, bytes]], *, max_bytes: int, overhead: int = 2
-) -> None:
+def check_item_sizes(items: Iterable[Encoded], *, max_bytes: int, overhead: int = 2) -> None:
     """Raise `InvalidInputError` naming every item that alone would exceed the request cap.
 
     ``overhead`` is the size of what encloses the items (``[`` and ``]`` by default).
     """
     too_big = [
-        (item_id, problem)
-        for item_id, encoded in items
-        if (problem := size_problem(encoded, max_bytes=max_bytes, overhead=overhead))
+        (item.item_id, problem)
+        for item in items
+        if (problem := size_problem(item.body, max_bytes=max_bytes, overhead=overhead))
     ]
     if too_big:
         raise InvalidInputError(
@@ -207,22 +228,25 @@ class BatchPacker:
         self._suffix = suffix
         self._overhead = len(prefix) + len(suffix)
         self._ids: list[str] = []
+        self._indexes: list[int | None] = []
         self._parts: list[bytes] = []
         self._size = self._overhead
 
     @property
-    def pending_ids(self) -> tuple[str, ...]:
-        """The items added but not yet handed out in a batch."""
-        return tuple(self._ids)
+    def pending(self) -> list[tuple[str, int | None]]:
+        """``(item_id, index)`` of the items added but not yet handed out in a batch."""
+        return list(zip(self._ids, self._indexes, strict=True))
 
-    def add(self, item_id: str, encoded: bytes) -> Batch | None:
-        check_item_sizes([(item_id, encoded)], max_bytes=self._max_bytes, overhead=self._overhead)
+    def add(self, item_id: str, encoded: bytes, index: int | None = None) -> Batch | None:
+        item = Encoded(item_id, encoded, index)
+        check_item_sizes([item], max_bytes=self._max_bytes, overhead=self._overhead)
         full = None
         at_count_limit = self._max_items is not None and len(self._parts) >= self._max_items
         if self._parts and (at_count_limit or self._size + 1 + len(encoded) > self._max_bytes):
             full = self.flush()
         self._size += len(encoded) + (1 if self._parts else 0)
         self._ids.append(item_id)
+        self._indexes.append(index)
         self._parts.append(encoded)
         return full
 
@@ -230,13 +254,14 @@ class BatchPacker:
         """The batch being filled, if it holds anything; the packer starts a new one."""
         if not self._parts:
             return None
-        batch = Batch(tuple(self._ids), self._prefix + b",".join(self._parts) + self._suffix)
-        self._ids, self._parts, self._size = [], [], self._overhead
+        body = self._prefix + b",".join(self._parts) + self._suffix
+        batch = Batch(tuple(self._ids), body, tuple(self._indexes))
+        self._ids, self._indexes, self._parts, self._size = [], [], [], self._overhead
         return batch
 
 
 def plan_batches(
-    items: Iterable[tuple[str, bytes]],
+    items: Iterable[Encoded],
     *,
     max_bytes: int = MAX_PAYLOAD_BYTES,
     max_items: int | None = None,
@@ -249,8 +274,8 @@ def plan_batches(
     anyway is still refused rather than sent.
     """
     packer = BatchPacker(max_bytes=max_bytes, max_items=max_items, prefix=prefix, suffix=suffix)
-    for item_id, encoded in items:
-        if (full := packer.add(item_id, encoded)) is not None:
+    for item in items:
+        if (full := packer.add(item.item_id, item.body, item.index)) is not None:
             yield full
     if (last := packer.flush()) is not None:
         yield last
@@ -265,28 +290,30 @@ def batch_outcomes(batch: Batch, error: NostoError | None) -> tuple[list[ItemOut
     every item of the batch in doubt and stops the upload.
     """
     if error is None:
-        return [ItemOutcome(i, ItemStatus.ACCEPTED) for i in batch.item_ids], True
+        return [ItemOutcome(i, ItemStatus.ACCEPTED, None, n) for i, n in batch.items()], True
     if isinstance(error, AuthenticationError):
         # Refused before Nosto looked at the body: surely not stored, and the next batch
         # would be refused the same way.
-        return [ItemOutcome(i, ItemStatus.REJECTED, str(error)) for i in batch.item_ids], False
+        message = str(error)
+        return [ItemOutcome(i, ItemStatus.REJECTED, message, n) for i, n in batch.items()], False
     if isinstance(error, BadRequestError):
         per_item = _errors_by_item(error.body)
         # Only a listing that names items of this batch, and nothing else, says which items
         # failed; anything else leaves every item in doubt.
         if per_item and per_item.keys() <= set(batch.item_ids):
             return [
-                ItemOutcome(i, ItemStatus.REJECTED, per_item[i])
+                ItemOutcome(i, ItemStatus.REJECTED, per_item[i], n)
                 if i in per_item
-                else ItemOutcome(i, ItemStatus.ACCEPTED)
-                for i in batch.item_ids
+                else ItemOutcome(i, ItemStatus.ACCEPTED, None, n)
+                for i, n in batch.items()
             ], True
     message = str(error)
-    return [ItemOutcome(i, ItemStatus.FAILED, message) for i in batch.item_ids], False
+    return [ItemOutcome(i, ItemStatus.FAILED, message, n) for i, n in batch.items()], False
 
 
-def not_attempted(item_ids: Sequence[str]) -> list[ItemOutcome]:
-    return [ItemOutcome(i, ItemStatus.NOT_ATTEMPTED) for i in item_ids]
+def not_attempted(items: Iterable[tuple[str, int | None]]) -> list[ItemOutcome]:
+    """Outcomes of ``(item_id, index)`` items that were never sent."""
+    return [ItemOutcome(i, ItemStatus.NOT_ATTEMPTED, None, n) for i, n in items]
 
 
 def _errors_by_item(body: Any) -> dict[str, str]:

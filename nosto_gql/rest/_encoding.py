@@ -21,7 +21,7 @@ from ..models._fields import AbsoluteUrl, Identifier, got
 # Streaming needs one product's problems returned rather than raised: models.validation has
 # exactly that, if privately (its public iter_validated raises at the first bad product).
 from ..models.validation import PARTIAL_HINT, ProductInput, validate_item
-from ._bulk import check_item_sizes, size_problem
+from ._bulk import Encoded, check_item_sizes, size_problem
 
 RecrawlItem: TypeAlias = Mapping[str, Any] | tuple[str | int, str]
 """``{"product_id": ..., "url": ...}`` or ``(product_id, url)``."""
@@ -78,28 +78,46 @@ def check_container(items: object, what: str) -> None:
 
 def encoded_products(
     products: Iterable[ProductInput], *, partial: bool, max_bytes: int
-) -> list[tuple[str, bytes]]:
+) -> list[Encoded]:
     # Everything is validated and measured before the first request: bad input must not
-    # half-send a catalog.
+    # half-send a catalog. (A repeated id is refused, so the models are the input, in order.)
     models = validate_products(products, partial=partial)
-    encoded = [(model.product_id, model.to_payload_json()) for model in models]
+    encoded = [
+        Encoded(model.product_id, model.to_payload_json(), index)
+        for index, model in enumerate(models)
+    ]
     check_item_sizes(encoded, max_bytes=max_bytes, overhead=ARRAY.overhead)
     return encoded
 
 
 @dataclass(frozen=True)
 class EncodedProduct:
-    """One product read by a streaming upload: its id and JSON, or what is wrong with it."""
+    """One product read by a streaming upload: its id and JSON, or what is wrong with it.
+
+    ``problems`` locate each problem in the input (``products[3] (product_id 'X').price``), as
+    `InvalidInputError` lists them; ``label`` is the part of those locations that names the
+    item, which an `ItemOutcome` carries in its id and index instead.
+    """
 
     item_id: str
     encoded: bytes | None
     problems: tuple[Problem, ...] = ()
     # A required field was missing from a full product (the partial-update hint applies).
     missing_field: bool = False
+    label: str = ""
 
     def invalid_message(self, *, partial: bool) -> str:
-        problems = "; ".join(f"{where}: {what}" for where, what in self.problems)
+        """The problems relative to the item (``price: ...``), for its `ItemOutcome`."""
+        problems = "; ".join(
+            f"{field}: {what}" if (field := self._field(where)) else what
+            for where, what in self.problems
+        )
         return problems + partial_hint(missing_field=self.missing_field, partial=partial)
+
+    def _field(self, where: str) -> str:
+        if not self.label or not where.startswith(self.label):
+            return where
+        return where[len(self.label) :].removeprefix(".")
 
 
 def partial_hint(*, missing_field: bool, partial: bool) -> str:
@@ -111,23 +129,36 @@ def encode_product(index: int, item: object, *, partial: bool, max_bytes: int) -
     """Validate and encode the product at ``index`` of a stream, measuring it against the cap."""
     model, problems, missing = validate_item(index, item, partial)
     if model is None:
-        return EncodedProduct(_raw_item_id(index, item), None, tuple(problems), missing)
+        raw_id = _usable_id(item)
+        item_id = f"products[{index}]" if raw_id is None else str(raw_id)
+        return EncodedProduct(item_id, None, tuple(problems), missing, _label(index, raw_id))
     encoded = model.to_payload_json()
     too_big = size_problem(encoded, max_bytes=max_bytes, overhead=ARRAY.overhead)
     if too_big:
-        where = f"products[{index}] (product_id {got(model.product_id)})"
-        return EncodedProduct(model.product_id, None, ((where, f"{too_big}; {_SHORTEN}"),))
+        where = _label(index, model.product_id)
+        problem = (where, f"{too_big}; {_SHORTEN}")
+        return EncodedProduct(model.product_id, None, (problem,), label=where)
     return EncodedProduct(model.product_id, encoded)
 
 
-def _raw_item_id(index: int, item: object) -> str:
-    """The product id of an invalid item when it has a usable one, else its position."""
-    product_id = item.get("product_id") if isinstance(item, Mapping) else None
-    if isinstance(product_id, str) and product_id.strip():
+def _usable_id(item: object) -> str | int | None:
+    """The product id of an item that failed validation, when it has a usable one."""
+    if isinstance(item, BaseModel):
+        product_id = getattr(item, "product_id", None)
+    else:
+        product_id = item.get("product_id") if isinstance(item, Mapping) else None
+    if (isinstance(product_id, str) and product_id.strip()) or (
+        isinstance(product_id, int) and not isinstance(product_id, bool)
+    ):
         return product_id
-    if isinstance(product_id, int) and not isinstance(product_id, bool):
-        return str(product_id)
-    return f"products[{index}]"
+    return None
+
+
+def _label(index: int, product_id: str | int | None) -> str:
+    # How models.validation names an item at the start of each problem's location.
+    if product_id is None:
+        return f"products[{index}]"
+    return f"products[{index}] (product_id {got(product_id)})"
 
 
 def _check(adapter: TypeAdapter[str], value: object) -> tuple[str | None, str | None]:
@@ -138,12 +169,12 @@ def _check(adapter: TypeAdapter[str], value: object) -> tuple[str | None, str | 
         return None, "; ".join(str(error["msg"]) for error in exc.errors())
 
 
-def encoded_ids(product_ids: Iterable[str | int], *, max_bytes: int) -> list[tuple[str, bytes]]:
+def encoded_ids(product_ids: Iterable[str | int], *, max_bytes: int) -> list[Encoded]:
     """Ids as JSON strings, first occurrence of each kept; every bad one named by its index."""
     check_container(product_ids, "product ids")
     problems: list[Problem] = []
     seen: set[str] = set()
-    encoded: list[tuple[str, bytes]] = []
+    encoded: list[Encoded] = []
     count = 0
     for index, raw in enumerate(product_ids):
         count += 1
@@ -152,7 +183,7 @@ def encoded_ids(product_ids: Iterable[str | int], *, max_bytes: int) -> list[tup
             problems.append((f"product_ids[{index}]", problem or "invalid"))
         elif product_id not in seen:
             seen.add(product_id)
-            encoded.append((product_id, compact_json(product_id)))
+            encoded.append(Encoded(product_id, compact_json(product_id), index))
     if problems:
         raise InvalidInputError(f"{len(problems)} of {count} product ids are invalid", problems)
     check_item_sizes(encoded, max_bytes=max_bytes, overhead=ARRAY.overhead)
@@ -177,12 +208,12 @@ def _recrawl_fields(index: int, item: object) -> tuple[object, object, list[Prob
     return None, None, [(where, f"{expected}; got {got(item)}")]
 
 
-def encoded_recrawl(items: Iterable[RecrawlItem], *, max_bytes: int) -> list[tuple[str, bytes]]:
+def encoded_recrawl(items: Iterable[RecrawlItem], *, max_bytes: int) -> list[Encoded]:
     """Recrawl items as JSON objects; an exact repeat of an earlier item is dropped."""
     check_container(items, "recrawl items")
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
-    encoded: list[tuple[str, bytes]] = []
+    encoded: list[Encoded] = []
     count = bad = 0
     for index, item in enumerate(items):
         count += 1
@@ -202,7 +233,8 @@ def encoded_recrawl(items: Iterable[RecrawlItem], *, max_bytes: int) -> list[tup
                 problems.append((f"{where}.url", url_problem))
         elif (product_id, url) not in seen:
             seen.add((product_id, url))
-            encoded.append((product_id, compact_json({"product_id": product_id, "url": url})))
+            body = compact_json({"product_id": product_id, "url": url})
+            encoded.append(Encoded(product_id, body, index))
     if problems:
         raise InvalidInputError(f"{bad} of {count} recrawl items are invalid", problems)
     check_item_sizes(encoded, max_bytes=max_bytes, overhead=RECRAWL_ENVELOPE.overhead)

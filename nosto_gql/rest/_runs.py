@@ -17,6 +17,7 @@ from ._bulk import (
     Batch,
     BatchPacker,
     BulkResult,
+    Encoded,
     ItemOutcome,
     ItemStatus,
     StreamedBulkResult,
@@ -58,7 +59,7 @@ class BulkRun:
     def __init__(
         self,
         endpoint: Endpoint,
-        encoded: list[tuple[str, bytes]],
+        encoded: list[Encoded],
         *,
         max_bytes: int,
         max_items: int | None = None,
@@ -73,7 +74,7 @@ class BulkRun:
             prefix=envelope.prefix,
             suffix=envelope.suffix,
         )
-        self._ids = [item_id for item_id, _ in encoded]
+        self._items = encoded
         self._done = 0
 
     def next_batch(self) -> Batch | None:
@@ -88,7 +89,8 @@ class BulkRun:
         self._done += len(batch.item_ids)
         if not may_continue:
             self.result.error = error
-            self.result.add(not_attempted(self._ids[self._done :]))
+            rest = self._items[self._done :]
+            self.result.add(not_attempted((item.item_id, item.index) for item in rest))
 
     def finish(self) -> BulkResult:
         _raise_if_refused(self.result)
@@ -123,13 +125,14 @@ class StreamRun:
 
     def add(self, item: object) -> Batch | None:
         """Take the next product of the input; return the batch it closed, if one is full."""
-        product = encode_product(self._read, item, partial=self._partial, max_bytes=self._max_bytes)
+        index = self._read
+        product = encode_product(index, item, partial=self._partial, max_bytes=self._max_bytes)
         self._read += 1
         if product.encoded is None:
             message = product.invalid_message(partial=self._partial)
-            self._settle([ItemOutcome(product.item_id, ItemStatus.INVALID, message)])
+            self._settle([ItemOutcome(product.item_id, ItemStatus.INVALID, message, index)])
             return None
-        return self._packer.add(product.item_id, product.encoded)
+        return self._packer.add(product.item_id, product.encoded, index)
 
     def flush(self) -> Batch | None:
         """The last, partly filled batch, once the input has run out."""
@@ -142,7 +145,7 @@ class StreamRun:
         if not may_continue:
             self.result.error = error
             # Read and encoded for the next request, which will not be sent.
-            self._settle(not_attempted(self._packer.pending_ids))
+            self._settle(not_attempted(self._packer.pending))
 
     def finish(self, *, input_exhausted: bool) -> StreamedBulkResult:
         self.result.unread_input = not input_exhausted
@@ -273,7 +276,7 @@ class UploadPlanner:
         self,
         endpoint: Endpoint,
         max_items_per_request: int | None,
-        encode: Callable[[], list[tuple[str, bytes]]],
+        encode: Callable[[], list[Encoded]],
         envelope: Envelope = ARRAY,
     ) -> BulkRun:
         max_items = checked_max_items(max_items_per_request)

@@ -9,12 +9,12 @@ import pytest
 from nosto_gql import BadRequestError, InvalidInputError, ServerError
 from nosto_gql._json import compact_json
 from nosto_gql.rest import BulkResult, BulkUploadError, ItemOutcome, ItemStatus
-from nosto_gql.rest._bulk import Batch, batch_outcomes, plan_batches
+from nosto_gql.rest._bulk import Batch, Encoded, batch_outcomes, plan_batches
 
 
-def _items(*sizes: int) -> list[tuple[str, bytes]]:
+def _items(*sizes: int) -> list[Encoded]:
     # A JSON string of exactly `size` bytes: the quotes count.
-    return [(f"p{i}", compact_json("x" * (size - 2))) for i, size in enumerate(sizes)]
+    return [Encoded(f"p{i}", compact_json("x" * (size - 2)), i) for i, size in enumerate(sizes)]
 
 
 def test_batches_are_valid_json_arrays_in_input_order() -> None:

@@ -18,7 +18,7 @@ from nosto_gql import (
 )
 from nosto_gql._json import compact_json
 from nosto_gql.rest import ItemStatus
-from nosto_gql.rest._bulk import plan_batches
+from nosto_gql.rest._bulk import Encoded, plan_batches
 
 RECRAWL_PREFIX = b'{"products":['
 RECRAWL_SUFFIX = b"]}"
@@ -31,8 +31,8 @@ def _recrawl_item(pid: str) -> dict[str, str]:
 # -- plan_batches with a wrapper ---------------------------------------------------------------
 
 
-def _items(*sizes: int) -> list[tuple[str, bytes]]:
-    return [(f"p{i}", compact_json("x" * (size - 2))) for i, size in enumerate(sizes)]
+def _items(*sizes: int) -> list[Encoded]:
+    return [Encoded(f"p{i}", compact_json("x" * (size - 2)), i) for i, size in enumerate(sizes)]
 
 
 def test_wrapper_counts_against_the_cap_exactly() -> None:
@@ -70,7 +70,8 @@ def test_discontinue_sends_string_ids_first_occurrence_kept() -> None:
     assert (request.method, request.url.path) == ("POST", "/v1/products/discontinue")
     assert request.headers["content-type"] == "application/json"
     assert request.content == b'["A","2","B"]'
-    assert [o.item_id for o in result.outcomes] == ["A", "2", "B"]
+    # A repeat has no outcome of its own: each id's index is where it first appears.
+    assert [(o.item_id, o.index) for o in result.outcomes] == [("A", 0), ("2", 1), ("B", 2)]
 
 
 def test_discontinue_rejects_blank_ids_by_index_before_sending() -> None:
@@ -210,9 +211,9 @@ def test_recrawl_is_never_retried_once_sent() -> None:
     )
     assert len(server.requests) == 1
     assert not result.ok and isinstance(result.error, ServerError)
-    assert [(o.item_id, o.status) for o in result.outcomes] == [
-        ("A", ItemStatus.FAILED),
-        ("B", ItemStatus.NOT_ATTEMPTED),
+    assert [(o.item_id, o.index, o.status) for o in result.outcomes] == [
+        ("A", 0, ItemStatus.FAILED),
+        ("B", 1, ItemStatus.NOT_ATTEMPTED),
     ]
 
 

@@ -97,20 +97,35 @@ def test_invalid_items_are_reported_and_not_sent_while_the_others_are() -> None:
     catalog = [product("A"), product("B", price=-1), {"price": 1}, 42, product("E")]
     result = products_api(server).upsert_stream(iter(catalog))
     assert server.sent_ids == ["A", "E"]
-    assert [(o.item_id, o.status) for o in result.outcomes] == [
-        ("B", ItemStatus.INVALID),
-        ("products[2]", ItemStatus.INVALID),
-        ("products[3]", ItemStatus.INVALID),
+    # The position is in `index` (and names an item without a usable id); the message says
+    # only what is wrong, from the item's own fields.
+    assert [(o.item_id, o.index, o.status) for o in result.outcomes] == [
+        ("B", 1, ItemStatus.INVALID),
+        ("products[2]", 2, ItemStatus.INVALID),
+        ("products[3]", 3, ItemStatus.INVALID),
     ]
-    assert result.outcomes[0].message == (
-        "products[1] (product_id 'B').price: expected a value >= 0; got -1"
+    b, no_id, not_a_product = (str(o.message) for o in result.outcomes)
+    assert b == "price: expected a value >= 0; got -1"
+    assert no_id.startswith("product_id: required field is missing (expected: ")
+    assert no_id.endswith("; to send only some fields, use ProductUpdate or partial=True")
+    assert "products[" not in no_id
+    assert not_a_product == (
+        "expected a Product, a ProductUpdate or a mapping of product fields; got int"
     )
-    assert "products[2].product_id: required field is missing" in str(result.outcomes[1].message)
-    assert "expected a Product, a ProductUpdate or a mapping" in str(result.outcomes[2].message)
     assert result.count(ItemStatus.ACCEPTED) == 2 and not result.ok
-    with pytest.raises(BulkUploadError, match="2 accepted, 3 invalid; first: B: products") as info:
+    expected = "2 accepted, 3 invalid; first: B: price: expected a value >= 0; got -1"
+    with pytest.raises(BulkUploadError) as info:
         result.raise_for_errors()
+    assert str(info.value) == f"bulk upload incomplete ({expected})"
     assert info.value.result is result
+
+
+def test_an_invalid_nested_field_is_named_from_the_item() -> None:
+    bad_sku = product("S", skus=[{"id": "S-1", "price": -1}])
+    result = products_api(Server()).upsert_stream([bad_sku])
+    [outcome] = result.outcomes
+    assert (outcome.item_id, outcome.index) == ("S", 0)
+    assert str(outcome.message).startswith("skus[0].")
 
 
 def test_item_exactly_at_the_cap_is_sent_and_one_byte_over_is_invalid() -> None:
@@ -124,9 +139,10 @@ def test_item_exactly_at_the_cap_is_sent_and_one_byte_over_is_invalid() -> None:
     result = products_api(server, max_bytes=at_cap - 1).upsert_stream([product("A"), item])
     assert server.sent_ids == ["A"]
     assert [(o.item_id, o.status) for o in result.outcomes] == [("BIG", ItemStatus.INVALID)]
-    assert result.outcomes[0].message == (
-        f"products[1] (product_id 'BIG'): serialised size {at_cap} > {at_cap - 1} bytes; "
-        "shorten it (e.g. description, image lists)"
+    assert (result.outcomes[0].index, result.outcomes[0].message) == (
+        1,
+        f"serialised size {at_cap} > {at_cap - 1} bytes; shorten it (e.g. description, "
+        "image lists)",
     )
 
 
@@ -235,7 +251,8 @@ def test_an_invalid_product_mid_stream_is_reported_and_the_others_stored(
     catalog = [*products(3), product("BAD", url="not a url"), *products(3, start=3)]
     result = client.products.upsert_stream(iter(catalog), max_items_per_request=2)
     assert [(o.item_id, o.status) for o in result.outcomes] == [("BAD", ItemStatus.INVALID)]
-    assert "products[3] (product_id 'BAD').url" in str(result.outcomes[0].message)
+    assert str(result.outcomes[0].message).startswith("url: ")
+    assert result.outcomes[0].index == 3
     assert result.count(ItemStatus.ACCEPTED) == 6
     stored = sandbox.state.products
     assert {f"P{i:03d}" for i in range(6)} <= stored.keys() and "BAD" not in stored

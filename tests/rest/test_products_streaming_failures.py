@@ -17,9 +17,9 @@ def test_a_failure_stops_reading_and_the_iterator_resumes_where_it_stopped() -> 
     catalog = products(10)
     result = products_api(server).upsert_stream(catalog, max_items_per_request=1)
     assert len(server.requests) == 2 and isinstance(result.error, ServerError)
-    assert [(o.item_id, o.status) for o in result.outcomes] == [
-        ("P001", ItemStatus.FAILED),
-        ("P002", ItemStatus.NOT_ATTEMPTED),  # read for the next request, never sent
+    assert [(o.item_id, o.index, o.status) for o in result.outcomes] == [
+        ("P001", 1, ItemStatus.FAILED),
+        ("P002", 2, ItemStatus.NOT_ATTEMPTED),  # read for the next request, never sent
     ]
     assert result.count(ItemStatus.ACCEPTED) == 1 and result.unread_input and not result.ok
     assert result.summary().endswith("; the rest of the input was not read")

@@ -33,11 +33,11 @@ def test_failed_batch_stops_and_reports_rest_as_not_attempted() -> None:
     # One product per request: the first is accepted, the second fails, the rest never go.
     result = products_api(server, max_bytes=300).upsert([product(f"P{i}") for i in range(4)])
     assert not result.ok
-    assert [(o.item_id, o.status) for o in result.outcomes] == [
-        ("P0", ItemStatus.ACCEPTED),
-        ("P1", ItemStatus.FAILED),
-        ("P2", ItemStatus.NOT_ATTEMPTED),
-        ("P3", ItemStatus.NOT_ATTEMPTED),
+    assert [(o.item_id, o.index, o.status) for o in result.outcomes] == [
+        ("P0", 0, ItemStatus.ACCEPTED),
+        ("P1", 1, ItemStatus.FAILED),
+        ("P2", 2, ItemStatus.NOT_ATTEMPTED),
+        ("P3", 3, ItemStatus.NOT_ATTEMPTED),
     ]
     assert len(server.bodies) == 2
     assert result.error is not None and "503" in str(result.error)
