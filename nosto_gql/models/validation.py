@@ -42,13 +42,16 @@ def _label(index: int, item: Any) -> str:
     return f"products[{index}]"
 
 
-def _check_container(items: object) -> None:
-    # Iterating a single product (a dict or a model) would yield its keys or fields: say so.
+def check_container(items: object, what: str = "products") -> None:
+    """Refuse what is not a collection of items before iterating it: a single product (a dict
+    or a model) would yield its keys or fields, and None or a number cannot be iterated."""
     if isinstance(items, (Mapping, BaseModel, str, bytes)):
         raise InvalidInputError(
-            f"expected an iterable of products (e.g. a list); got a single {type(items).__name__}"
-            ": wrap it in a list"
+            f"expected an iterable of {what} (e.g. a list); got a single "
+            f"{type(items).__name__}: wrap it in a list"
         )
+    if not isinstance(items, Iterable) and not callable(getattr(items, "__aiter__", None)):
+        raise InvalidInputError(f"expected an iterable of {what} (e.g. a list); got {got(items)}")
 
 
 def validate_item(
@@ -59,9 +62,16 @@ def validate_item(
     The one-item step shared by `validate_products`, `iter_validated` and streaming uploads;
     ``index`` is the item's position, used to name it in problems.
     """
-    if isinstance(item, (Product, ProductUpdate)):
-        return item, [], False
     label = _label(index, item)
+    if isinstance(item, (Product, ProductUpdate)):
+        # Validated again: model_copy(update=...), model_construct() and in-place changes to
+        # its lists skip validation, and a NaN price would make the whole body invalid JSON.
+        model_type = type(item)
+        try:
+            return model_type.model_validate(item.model_dump(warnings=False)), [], False
+        except ValidationError as exc:
+            found = [(label + where, what) for where, what in describe_errors(exc, model_type)]
+            return None, found, False
     if not isinstance(item, Mapping):
         problem = (
             f"expected a Product, a ProductUpdate or a mapping of product fields; "
@@ -94,7 +104,7 @@ def validate_products(
     ``products[3] (product_id 'ABC').skus[0].price``. A product id that appears twice is a problem
     too (which of the two would win is up to Nosto). Never raises pydantic's `ValidationError`.
     """
-    _check_container(items)
+    check_container(items)
     models: list[AnyProduct] = []
     problems: list[tuple[str, str]] = []
     first_seen: dict[str, int] = {}
@@ -130,7 +140,7 @@ def iter_validated(items: Iterable[ProductInput], *, partial: bool = False) -> I
     the items before it have been yielded already. Duplicate ids are not looked for (that would
     need memory proportional to the catalog).
     """
-    _check_container(items)
+    check_container(items)
     for index, item in enumerate(items):
         model, problems, missing = validate_item(index, item, partial)
         if model is None:

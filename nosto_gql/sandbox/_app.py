@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
-import json
 import logging
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
@@ -47,7 +46,7 @@ from .._facts import (
 from .._tokens import Tokens
 from ._context import RequestContext
 from ._engine import execute_request
-from ._http import PayloadTooLarge, json_error, read_capped_body, too_large
+from ._http import PayloadTooLarge, json_error, read_capped_body, strict_json, too_large
 from ._records import RequestRecord
 from ._rest import (
     blacklist_endpoint,
@@ -125,7 +124,9 @@ def _endpoint_route(
             return json_error(401, "unauthorized", failure, challenge)
         return await handler(request, state)
 
-    return Route(endpoint.path, guarded, methods=[endpoint.method])
+    # An address may hold "/" (sent as %2F, which the router sees decoded): match it whole.
+    route_path = endpoint.path.replace("{email}", "{email:path}")
+    return Route(route_path, guarded, methods=[endpoint.method])
 
 
 def ignores_statistics(headers: Mapping[str, str]) -> bool:
@@ -150,7 +151,7 @@ async def graphql_endpoint(request: Request, state: SandboxState) -> Response:
     else:
         # Nosto treats any other content type as JSON, so a raw document sent as text fails here.
         try:
-            payload = json.loads(body)
+            payload = strict_json(body)
         except (ValueError, UnicodeDecodeError):
             return json_error(
                 400,

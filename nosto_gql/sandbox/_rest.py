@@ -8,6 +8,7 @@ import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -18,19 +19,21 @@ from .._facts import (
     UPSERT_ERROR_TYPE,
     Availability,
 )
+from ..models._fields import AbsoluteUrl
 from ._catalog import upsert_products
-from ._http import PayloadTooLarge, json_error, read_capped_body, too_large
+from ._http import PayloadTooLarge, json_error, read_capped_body, strict_json, too_large
 from ._state import SandboxState
 
 # Nosto sends this JSON body with a text/plain type (REST.md 1.5); clients must cope.
 _UPSERT_ERROR_CONTENT_TYPE = "text/plain; charset=utf-8"
 _SEND_FEWER = "send fewer products per call"
+_URL: TypeAdapter[str] = TypeAdapter(AbsoluteUrl)
 
 
 async def _json_body(request: Request) -> Any:
     """The decoded JSON body, or the error `Response` to answer instead."""
     try:
-        return json.loads(await read_capped_body(request))
+        return strict_json(await read_capped_body(request))
     except PayloadTooLarge:
         return too_large(_SEND_FEWER)
     except (ValueError, UnicodeDecodeError):
@@ -97,14 +100,25 @@ async def recrawl_endpoint(request: Request, state: SandboxState) -> Response:
         return payload
     items = payload.get("products") if isinstance(payload, dict) else None
     if not isinstance(items, list) or not all(
-        isinstance(i, dict) and i.get("product_id") not in (None, "") and i.get("url")
+        isinstance(i, dict) and i.get("product_id") not in (None, "") and _is_url(i.get("url"))
         for i in items
     ):
         return json_error(
-            400, "bad_request", 'The body must be {"products": [{"product_id": ..., "url": ...}]}'
+            400,
+            "bad_request",
+            'The body must be {"products": [{"product_id": ..., "url": ...}]}, each url an '
+            "absolute http(s) URL",
         )
     state._record_recrawl(items)
     return JSONResponse({})
+
+
+def _is_url(value: object) -> bool:
+    try:
+        _URL.validate_python(value)
+    except ValidationError:
+        return False
+    return True
 
 
 def _is_email(value: str) -> bool:

@@ -8,7 +8,6 @@ number for a rate, a `datetime` for ``valid_until``), the wire shape is checked 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -23,7 +22,7 @@ from .._facts import (
 from ..models._errors import describe_errors
 from ..models.rates import ExchangeRates
 from ..models.settings import AccountSettings
-from ._http import PayloadTooLarge, json_error, read_capped_body, too_large
+from ._http import PayloadTooLarge, json_error, read_capped_body, strict_json, too_large
 from ._ranking import RecoParams
 from ._recommenders import toplist
 from ._records import ExchangeRatesRecord
@@ -38,7 +37,7 @@ _LEGACY_PRODUCT_FIELDS = ("product_id", "name", "url", "image_url", "price", "pr
 
 async def _json_object(request: Request) -> dict[str, Any] | Response:
     try:
-        payload = json.loads(await read_capped_body(request))
+        payload = strict_json(await read_capped_body(request))
     except PayloadTooLarge:
         return too_large()
     except (ValueError, UnicodeDecodeError):

@@ -20,9 +20,32 @@ def test_models_and_dicts_validate_to_equal_models(product_dict: MakeProduct) ->
     (from_dict,) = validate_products([data])
     (from_mapping,) = validate_products([MappingProxyType(data)])
     (passed_model,) = validate_products([from_model])
-    assert from_dict == from_mapping == from_model
-    assert passed_model is from_model  # already validated: taken as it is
+    assert from_dict == from_mapping == from_model == passed_model
     assert from_dict.to_payload() == from_model.to_payload()
+
+
+def test_models_are_validated_again_since_pydantic_lets_them_drift(
+    product_dict: MakeProduct,
+) -> None:
+    model = Product(**product_dict(categories=["/Kitchen"]))
+    drifted = [
+        model.model_copy(update={"price": float("nan")}, deep=True),  # model_copy skips validation
+        Product.model_construct(**{**model.model_dump(), "price": "abc"}),
+    ]
+    model.categories.append("Kitchen > Mugs")  # in-place: not an assignment
+    with pytest.raises(InvalidInputError) as info:
+        validate_products([*drifted, model])
+    assert [where.split(").")[-1] for where, _ in info.value.problems] == [
+        "price",
+        "price",
+        "categories[1]",
+    ]
+
+
+@pytest.mark.parametrize("not_a_collection", [None, 5, 2.5])
+def test_what_cannot_be_iterated_is_refused_naming_the_fix(not_a_collection: object) -> None:
+    with pytest.raises(InvalidInputError, match="expected an iterable of products"):
+        validate_products(not_a_collection)  # type: ignore[arg-type]
 
 
 def test_dicts_become_product_updates_only_when_partial(product_dict: MakeProduct) -> None:

@@ -200,3 +200,29 @@ def test_omnichannel_has_a_token_family_but_no_invented_endpoint(
 def test_a_raw_bad_request_to_rates_is_a_typed_error(client: NostoClient) -> None:
     with pytest.raises(BadRequestError, match="expected an object"):
         client.request(TokenFamily.RATES, "POST", "/exchangerates", json={"rates": {"USD": 1}})
+
+
+def test_bodies_that_are_not_standard_json_are_400(sandbox: Sandbox, api: SandboxHTTP) -> None:
+    # Python's decoder would take NaN; a Java server such as Nosto's does not.
+    body = b'[{"product_id": "A", "price": NaN}]'
+    auth = ("", sandbox.tokens.products or "")
+    headers = {"Content-Type": "application/json"}
+    response = api.http.post("/v1/products/upsert", content=body, auth=auth, headers=headers)
+    assert response.status_code == 400
+    assert sandbox.state.products == {}
+
+
+def test_an_address_holding_a_slash_reaches_the_gdpr_endpoints(
+    sandbox: Sandbox, client: NostoClient
+) -> None:
+    client.gdpr.redact("a/b@x.com")
+    client.email.set_consent("a/b@x.com", True)
+    assert sandbox.state.gdpr_requests == [{"kind": "redact", "email": "a/b@x.com"}]
+    assert sandbox.state.consents == {"a/b@x.com": True}
+
+
+def test_recrawl_urls_are_checked(sandbox: Sandbox, api: SandboxHTTP) -> None:
+    body = {"products": [{"product_id": "A", "url": "not a url"}]}
+    auth = ("", sandbox.tokens.products or "")
+    assert api.http.post("/products/recrawl", json=body, auth=auth).status_code == 400
+    assert sandbox.state.recrawl_requests == []
