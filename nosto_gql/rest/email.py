@@ -3,8 +3,9 @@ takeout/redact requests (``client.gdpr``), REST.md 3.6-3.10."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+from .. import _facts
 from .._exceptions import InvalidInputError
 from .._facts import (
     EMAIL_BLACKLIST_ADD,
@@ -19,6 +20,7 @@ from .._facts import (
     email_path_segment,
 )
 from .._transport import AsyncTransport, RequestSpec, Transport
+from ..models._fields import got
 
 
 def _problem(email: object) -> str | None:
@@ -39,11 +41,13 @@ def _checked(email: object, where: str = "email") -> str:
     raise InvalidInputError(f"invalid e-mail address: {where}: {problem}", [(where, problem)])
 
 
-def _blacklist_request(emails: Iterable[str], op: str, endpoint: Endpoint) -> RequestSpec | None:
-    """The request for a blacklist change, or None when there are no addresses."""
-    if isinstance(emails, (str, bytes)):
+def _blacklist_requests(emails: Iterable[str], op: str, endpoint: Endpoint) -> list[RequestSpec]:
+    """The requests for a blacklist change, each body under the payload cap; none for no
+    addresses."""
+    if isinstance(emails, (str, bytes, Mapping)) or not isinstance(emails, Iterable):
         raise InvalidInputError(
-            "expected an iterable of e-mail addresses; wrap a single one in a list"
+            f"expected an iterable of e-mail addresses (e.g. a list); got {got(emails)}: wrap a "
+            "single address in a list"
         )
     problems: list[tuple[str, str]] = []
     unique: dict[str, None] = {}
@@ -59,14 +63,34 @@ def _blacklist_request(emails: Iterable[str], op: str, endpoint: Endpoint) -> Re
         raise InvalidInputError(
             f"{len(problems)} of {count} e-mail addresses are invalid", problems
         )
-    if not unique:
-        return None
-    return RequestSpec.to(
-        endpoint,
-        content="\n".join(unique),
-        content_type="text/plain; charset=utf-8",
-        params={EMAIL_BLACKLIST_OP_PARAM: op},
-    )
+    return [
+        RequestSpec.to(
+            endpoint,
+            content=body,
+            content_type="text/plain; charset=utf-8",
+            params={EMAIL_BLACKLIST_OP_PARAM: op},
+        )
+        for body in _bodies_under_cap(unique)
+    ]
+
+
+def _bodies_under_cap(emails: Iterable[str]) -> list[bytes]:
+    """One address a line, split so that no body passes the cap (read when called)."""
+    cap = _facts.MAX_PAYLOAD_BYTES
+    bodies: list[bytes] = []
+    lines: list[bytes] = []
+    size = 0
+    for email in emails:
+        line = email.encode()
+        extra = len(line) + (1 if lines else 0)
+        if lines and size + extra > cap:
+            bodies.append(b"\n".join(lines))
+            lines, size, extra = [], 0, len(line)
+        lines.append(line)
+        size += extra
+    if lines:
+        bodies.append(b"\n".join(lines))
+    return bodies
 
 
 def _email_path(endpoint: Endpoint, email: str, **segments: str) -> str:
@@ -95,16 +119,16 @@ class EmailAPI:
         """Stop Nosto's triggered e-mails (abandoned cart, order follow-up...) to these addresses.
 
         Every address is checked first (one ``@``, no whitespace; `InvalidInputError` names
-        ``emails[i]``, nothing is sent); repeats are sent once; no addresses, no request.
+        ``emails[i]``, nothing is sent); repeats are sent once; no addresses, no request. A list
+        too long for one request under Nosto's 2 MB cap goes in several; if one fails, the ones
+        before it were applied, and repeating the whole call is harmless.
         """
-        spec = _blacklist_request(emails, EMAIL_BLACKLIST_ADD_OP, EMAIL_BLACKLIST_ADD)
-        if spec is not None:
+        for spec in _blacklist_requests(emails, EMAIL_BLACKLIST_ADD_OP, EMAIL_BLACKLIST_ADD):
             self._transport.send(spec)
 
     def unblacklist(self, emails: Iterable[str]) -> None:
         """Allow triggered e-mails to these addresses again; checked like `blacklist`."""
-        spec = _blacklist_request(emails, EMAIL_BLACKLIST_REMOVE_OP, EMAIL_BLACKLIST_REMOVE)
-        if spec is not None:
+        for spec in _blacklist_requests(emails, EMAIL_BLACKLIST_REMOVE_OP, EMAIL_BLACKLIST_REMOVE):
             self._transport.send(spec)
 
     def set_consent(self, email: str, granted: bool) -> None:
@@ -120,14 +144,12 @@ class AsyncEmailAPI:
 
     async def blacklist(self, emails: Iterable[str]) -> None:
         """Stop triggered e-mails to these addresses; see `EmailAPI.blacklist`."""
-        spec = _blacklist_request(emails, EMAIL_BLACKLIST_ADD_OP, EMAIL_BLACKLIST_ADD)
-        if spec is not None:
+        for spec in _blacklist_requests(emails, EMAIL_BLACKLIST_ADD_OP, EMAIL_BLACKLIST_ADD):
             await self._transport.send(spec)
 
     async def unblacklist(self, emails: Iterable[str]) -> None:
         """Allow triggered e-mails again; see `EmailAPI.unblacklist`."""
-        spec = _blacklist_request(emails, EMAIL_BLACKLIST_REMOVE_OP, EMAIL_BLACKLIST_REMOVE)
-        if spec is not None:
+        for spec in _blacklist_requests(emails, EMAIL_BLACKLIST_REMOVE_OP, EMAIL_BLACKLIST_REMOVE):
             await self._transport.send(spec)
 
     async def set_consent(self, email: str, granted: bool) -> None:

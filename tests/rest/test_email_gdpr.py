@@ -133,3 +133,23 @@ def test_async_client_has_the_same_surface() -> None:
         ("POST", b"/v1/customers/takeout/a%40x.com"),
         ("DELETE", b"/v1/customers/redact/a%40x.com"),
     ]
+
+
+def test_a_blacklist_too_long_for_one_request_is_split_under_the_cap(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("nosto_gql._facts.MAX_PAYLOAD_BYTES", 24)
+    server = Server()
+    # 7 bytes each: three fit with their newlines (23 bytes), a fourth would not (31).
+    emails = [f"{i}@x.com" for i in range(5)]
+    _client(server).email.blacklist(emails)
+    bodies = [r.content for r in server.requests]
+    assert all(len(body) <= 24 for body in bodies)
+    assert b"\n".join(bodies).split(b"\n") == [e.encode() for e in emails]
+    assert len(bodies) == 2
+
+
+@pytest.mark.parametrize("not_a_list", [None, 5, {"a@x.com": 1}])
+def test_what_is_not_a_list_of_addresses_is_refused(not_a_list: object) -> None:
+    with pytest.raises(InvalidInputError, match="expected an iterable of e-mail addresses"):
+        _client(Server()).email.blacklist(not_a_list)  # type: ignore[arg-type]
