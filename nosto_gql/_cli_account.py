@@ -112,7 +112,10 @@ def _parse_rate_options(options: list[str]) -> dict[str, str]:
         code, equals, rate = option.partition("=")
         if not equals or not code.strip():
             raise ValueError(f"--rate {option!r}: expected CODE=RATE, e.g. USD=1.08")
-        rates[code.strip()] = rate.strip()
+        code = code.strip()
+        if code.upper() in (known.upper() for known in rates):
+            raise ValueError(f"--rate {code} is given twice; keep one")
+        rates[code] = rate.strip()
     return rates
 
 

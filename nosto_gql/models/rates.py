@@ -109,6 +109,8 @@ class ExchangeRates(PayloadModel):
     @field_validator("valid_until", mode="before")
     @classmethod
     def _aware(cls, value: Any) -> Any:
+        if value is None:
+            return None
         if isinstance(value, str):
             try:
                 value = parse_date_time(value.strip())
@@ -118,14 +120,25 @@ class ExchangeRates(PayloadModel):
                     "expected an ISO-8601 timestamp such as 2030-01-31T00:00:00Z; "
                     f"got {got(value)}",
                 ) from None
-        if isinstance(value, datetime) and value.utcoffset() is None:
+        if not isinstance(value, datetime):
+            # A date or a number would be turned into a moment the caller never wrote down.
+            raise _error(
+                "datetime",
+                "expected a datetime with a time zone, or text such as 2030-01-31T00:00:00Z; "
+                f"got {got(value)}",
+            )
+        if value.utcoffset() is None:
             raise _error(
                 "datetime_naive",
-                "expected a timezone-aware datetime (e.g. datetime(..., tzinfo=timezone.utc)); "
-                "a naive one is ambiguous",
+                "expected a time with a time zone (tzinfo=timezone.utc, or text ending in Z or "
+                "+HH:MM); one without is ambiguous",
             )
+        try:
+            value.astimezone(timezone.utc)
+        except OverflowError:
+            raise _error("datetime", f"{value} is out of range once in UTC") from None
         return value
 
-    @field_serializer("valid_until")
+    @field_serializer("valid_until", when_used="json")
     def _as_utc(self, value: datetime | None) -> str | None:
         return None if value is None else utc_timestamp(value)

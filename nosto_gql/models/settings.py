@@ -12,7 +12,14 @@ import re
 from typing import Annotated, Any
 
 from annotated_types import Ge, Le, MinLen
-from pydantic import AfterValidator, AliasChoices, Field, StrictBool, model_validator
+from pydantic import (
+    AfterValidator,
+    AliasChoices,
+    Field,
+    StrictBool,
+    field_validator,
+    model_validator,
+)
 
 from .._facts import SETTINGS_CURRENCY_FORMAT_KEYS
 from ._base import PayloadModel, prune
@@ -92,6 +99,19 @@ class CurrencyFormat(PayloadModel):
 
     @model_validator(mode="before")
     @classmethod
+    def _one_spelling_per_field(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for name, field in cls.model_fields.items():
+                alias = field.serialization_alias
+                if alias and name in data and alias in data:
+                    raise _error(
+                        "spelling",
+                        f"{name} is given twice, as {name!r} and {alias!r}; keep one",
+                    )
+        return data
+
+    @model_validator(mode="before")
+    @classmethod
     def _whole_number_places(cls, data: Any) -> Any:
         # "2" from a spreadsheet is 2; 2.5 is refused by the int field.
         if isinstance(data, dict):
@@ -135,6 +155,22 @@ class AccountSettings(PayloadModel):
     use_exchange_rates: StrictBool | None = Field(
         default=None, description="whether secondary-currency prices come from exchange rates"
     )
+
+    @field_validator("currencies", mode="before")
+    @classmethod
+    def _one_format_per_currency(cls, value: Any) -> Any:
+        # "eur" and "EUR" name one currency: keeping either silently would lose the other.
+        if isinstance(value, dict):
+            seen: dict[str, object] = {}
+            for code in value:
+                folded = code.strip().upper() if isinstance(code, str) else code
+                if folded in seen:
+                    raise _error(
+                        "currency_duplicate",
+                        f"currencies {seen[folded]!r} and {code!r} are the same currency; keep one",
+                    )
+                seen[folded] = code
+        return value
 
     def to_wire(self, keys: CurrencyFormatKeys | None = None) -> dict[str, Any]:
         """The PUT body: fields left as None are not sent; ``False`` and ``0`` are."""

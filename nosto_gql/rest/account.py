@@ -41,9 +41,13 @@ def _now(clock: Clock | None) -> datetime:
 
 
 def _validated(model: type[_ModelT], data: object, what: str, root: str) -> _ModelT:
-    """``data`` as ``model``, or one `InvalidInputError` naming every bad field."""
-    if isinstance(data, model):
-        return data
+    """``data`` as ``model``, or one `InvalidInputError` naming every bad field.
+
+    A model is validated again: model_copy(update=...), model_construct() and in-place changes
+    skip pydantic's checks.
+    """
+    if isinstance(data, BaseModel):
+        data = data.model_dump(warnings=False)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -72,7 +76,7 @@ def rates_request(
     """The checked ``POST /exchangerates`` request (shared by the sync and async clients)."""
     if isinstance(rates, ExchangeRates):
         _refuse_second_expiry(rates.valid_until, valid_until)
-        model = rates
+        model = _validated(ExchangeRates, rates, "exchange rates", "")
     elif isinstance(rates, Mapping):
         if isinstance(rates.get("rates"), Mapping):  # Nosto's whole body, e.g. a sample file
             _refuse_second_expiry(rates.get("valid_until"), valid_until)

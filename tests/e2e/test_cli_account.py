@@ -82,6 +82,7 @@ def test_bad_rates_exit_1_naming_the_field_and_send_nothing(
         [],  # neither a file nor --rate
         ["file.json", "--rate", "USD=1"],  # both
         ["--rate", "USD"],  # not CODE=RATE
+        ["--rate", "USD=1", "--rate", "usd=2"],  # one currency twice
         ["missing.json"],
     ],
 )

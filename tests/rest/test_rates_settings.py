@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -109,7 +109,8 @@ def test_an_exchange_rates_model_is_sent_as_it_is() -> None:
             "rates",
             "keep one",
         ),
-        ({"USD": 1.1}, datetime(2031, 1, 1), "valid_until", "timezone-aware"),
+        ({"USD": 1.1}, datetime(2031, 1, 1), "valid_until", "with a time zone"),
+        ({"USD": 1.1}, date(2031, 1, 1), "valid_until", "with a time zone"),
         ({"USD": 1.1}, "next tuesday", "valid_until", "ISO-8601"),
         ({"USD": 1.1}, datetime(2020, 1, 1, tzinfo=timezone.utc), "valid_until", "after now"),
     ],
@@ -244,6 +245,16 @@ def test_an_empty_grouping_separator_is_omitted_like_the_sdk_does() -> None:
     [
         ({}, "settings", "at least one field"),
         ({"titel": "Shop"}, "settings.titel", "did you mean 'title'"),
+        (
+            {"currencies": {"eur": SNAKE_EUR, "EUR": SNAKE_EUR}},
+            "settings.currencies",
+            "same currency",
+        ),
+        (
+            {"currencies": {"EUR": {**SNAKE_EUR, **CAMEL_EUR}}},
+            "settings.currencies.EUR",
+            "given twice",
+        ),
         ({"default_variant_id": ""}, "settings.default_variant_id", "non-empty"),
         ({"title": "Shop", "currencies": {}}, "settings.currencies", "at least 1"),
         (
@@ -316,3 +327,12 @@ def test_async_rates_and_settings() -> None:
         ("POST", "/exchangerates"),
         ("PUT", "/settings"),
     ]
+
+
+def test_a_drifted_model_is_validated_again() -> None:
+    model = ExchangeRates.model_validate({"rates": {"USD": 1.1}})
+    drifted = model.model_copy(update={"valid_until": datetime(2031, 1, 1)})  # naive, unchecked
+    server = Server()
+    with pytest.raises(InvalidInputError, match="with a time zone"):
+        _client(server).rates.update(drifted)
+    assert server.requests == []
