@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 
-from ._exceptions import MissingTokenError
+from ._exceptions import ConfigurationError, MissingTokenError
 from ._facts import TokenFamily
 
 
@@ -29,7 +29,10 @@ class Tokens:
         for f in fields(self):
             value = getattr(self, f.name)
             if value is not None and not isinstance(value, str):
-                raise TypeError(f"Tokens.{f.name} must be a str, got {type(value).__name__}")
+                raise ConfigurationError(
+                    f"Tokens.{f.name} must be a str (the token as Nosto shows it), "
+                    f"got {type(value).__name__}"
+                )
             if value is not None and value.strip() != value:
                 # A trailing newline from `cat token.txt` makes a valid token look invalid.
                 object.__setattr__(self, f.name, value.strip())

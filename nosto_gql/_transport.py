@@ -23,6 +23,7 @@ from ._errors_map import request_id_of, status_error
 from ._exceptions import (
     ConfigurationError,
     InvalidInputError,
+    MalformedResponseError,
     RequestTimeoutError,
     TransportError,
 )
@@ -139,6 +140,29 @@ def _body_of(spec: RequestSpec) -> tuple[bytes | None, str | None]:
     return None, None
 
 
+def _refuse_web_page(request: httpx.Request, response: httpx.Response) -> None:
+    """A 2xx HTML or XML page comes from a captive portal, proxy or login page, not from
+    Nosto's API, whose bodies are JSON (or empty): taking it as success would lose the call."""
+    content_type = response.headers.get("Content-Type", "")
+    media_type = content_type.split(";")[0].strip().lower()
+    if media_type in ("text/html", "application/xhtml+xml") or media_type.endswith("/xml"):
+        raise MalformedResponseError(
+            f"{_describe(request)} answered {response.status_code} with a {media_type} page, "
+            "not Nosto's API (a proxy, captive portal or login page?); the call may not have "
+            "reached Nosto",
+            request_id=request_id_of(response),
+            body=response.text[:1000],
+        )
+
+
+def _refuse_closed(client: httpx.Client | httpx.AsyncClient) -> None:
+    if client.is_closed:
+        raise ConfigurationError(
+            "this client is closed (after close(), its with-block, or the sandbox that made it "
+            "stopped); create a new client"
+        )
+
+
 def _describe(request: httpx.Request) -> str:
     return f"{request.method} {request.url.path}"
 
@@ -204,6 +228,7 @@ class _CallPlanner:
                 return policy.backoff(attempt)
             raise _transport_error(request, error) from None
         if response.is_success:
+            _refuse_web_page(request, response)
             return response
         if policy.should_retry_status(response.status_code, attempt=attempt, idempotent=idempotent):
             delay = policy.delay_after(response, attempt)
@@ -274,6 +299,7 @@ class Transport:
 
     def send(self, spec: RequestSpec) -> httpx.Response:
         """Send one request; return the 2xx response or raise a `NostoError`."""
+        _refuse_closed(self._client)
         request = self._planner.build(spec)
         idempotent = spec.idempotent
         attempt = 0
@@ -323,6 +349,7 @@ class AsyncTransport:
 
     async def send(self, spec: RequestSpec) -> httpx.Response:
         """Send one request; return the 2xx response or raise a `NostoError`."""
+        _refuse_closed(self._client)
         request = self._planner.build(spec)
         idempotent = spec.idempotent
         attempt = 0

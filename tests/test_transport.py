@@ -21,6 +21,7 @@ from nosto_gql import (
     ConfigurationError,
     InsecureURLError,
     InvalidInputError,
+    MalformedResponseError,
     MissingTokenError,
     NostoClient,
     RateLimitError,
@@ -428,3 +429,28 @@ def test_wrong_kind_of_http_client_is_refused() -> None:
 def test_user_agent_nosto_would_reject_is_refused_up_front(user_agent: str) -> None:
     with pytest.raises(ConfigurationError, match="bot detection"):
         NostoClient(tokens=TOKENS, user_agent=user_agent)
+
+
+def test_a_token_that_is_not_text_is_a_configuration_error() -> None:
+    with pytest.raises(ConfigurationError, match=r"Tokens\.products must be a str"):
+        Tokens(products=123)  # type: ignore[arg-type]
+
+
+def test_a_closed_client_says_so_instead_of_an_httpx_error() -> None:
+    client = NostoClient(tokens=Tokens(rates="r"))
+    client.close()
+    with pytest.raises(ConfigurationError, match="client is closed"):
+        client.rates.update({"USD": 1.1})
+
+
+@pytest.mark.parametrize("content_type", ["text/html; charset=utf-8", "application/xml"])
+def test_a_2xx_web_page_is_not_taken_as_success(content_type: str) -> None:
+    page = httpx.Response(
+        200, text="<html>Log in to the Wi-Fi</html>", headers={"Content-Type": content_type}
+    )
+    client = NostoClient(
+        tokens=Tokens(products="p", email="e"),
+        http_client=httpx.Client(transport=httpx.MockTransport(lambda request: page)),
+    )
+    with pytest.raises(MalformedResponseError, match="captive portal"):
+        client.email.blacklist(["a@x.com"])
