@@ -1,7 +1,7 @@
 """The ``nosto-gql`` command. Each subcommand imports what it needs only when it runs.
 
 Exit codes: 0 success; 1 the command ran and found problems (invalid or stale operations, a
-failed demo step, an API error); 2 wrong usage or configuration.
+failed demo step, an API error); 2 wrong usage or configuration; 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import argparse
 import importlib
 import importlib.util
 import keyword
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
     from .codegen import CodegenConfig
 
 from ._cli_common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+
+# The shell convention for a command stopped by Ctrl-C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
 
 
 class UsageError(Exception):
@@ -304,6 +308,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"nosto-gql: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        # What had been sent stays sent; each command's --help says what a rerun does.
+        print("nosto-gql: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`... | head`): nothing more can be written, and a traceback
+        # about it would only hide the output that was read.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PROBLEMS
 
 
 if __name__ == "__main__":  # pragma: no cover
