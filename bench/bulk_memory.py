@@ -17,7 +17,7 @@ from functools import partial
 import httpx
 
 from nosto_gql import NostoClient, Tokens
-from nosto_gql.rest import BulkResult, ItemStatus, ProductsAPI
+from nosto_gql.rest import BulkSummary, ItemStatus, ProductsAPI
 
 
 def _catalog(count: int) -> Iterator[dict[str, object]]:
@@ -35,7 +35,7 @@ def _catalog(count: int) -> Iterator[dict[str, object]]:
         }
 
 
-def _peak_mb(upload: Callable[[], BulkResult]) -> float:
+def _peak_mb(upload: Callable[[], BulkSummary]) -> float:
     gc.collect()
     tracemalloc.start()
     try:

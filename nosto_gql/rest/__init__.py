@@ -1,7 +1,11 @@
-"""REST resources for the non-GraphQL token families."""
+"""REST resources for the non-GraphQL token families, and what their bulk calls report."""
 
 from .._exceptions import BulkUploadError
-from ._bulk import BulkResult, ItemOutcome, ItemStatus, StreamedBulkResult
+
+# What bulk calls (client.products.*) report: a BulkSummary, of one of two kinds.
+from ._bulk import BulkResult, BulkSummary, ItemOutcome, ItemStatus, StreamedBulkResult
+
+# Resources: one module per token family, each sync and async.
 from .email import AsyncEmailAPI, AsyncGdprAPI, EmailAPI, GdprAPI
 from .products import AsyncProductsAPI, ProductsAPI
 
@@ -10,6 +14,7 @@ __all__ = [
     "AsyncGdprAPI",
     "AsyncProductsAPI",
     "BulkResult",
+    "BulkSummary",
     "BulkUploadError",
     "EmailAPI",
     "GdprAPI",

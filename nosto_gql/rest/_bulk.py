@@ -6,10 +6,11 @@ Pure functions shared by the sync and async resources; no I/O here.
 from __future__ import annotations
 
 import enum
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, NoReturn
+from typing import Any, TypeVar, cast
 
 from .._exceptions import (
     AuthenticationError,
@@ -46,24 +47,97 @@ class ItemOutcome:
     index: int | None = None
 
 
-@dataclass
-class BulkResult:
-    """Per-item outcome of a bulk call, in input order."""
+_Summary = TypeVar("_Summary", bound="BulkSummary")
 
-    outcomes: list[ItemOutcome] = field(default_factory=list)
-    requests_sent: int = 0
+
+@dataclass(repr=False)
+class BulkSummary:
+    """What every bulk call reports, whatever it keeps per item: how many items ended with each
+    status (`count`), the outcomes of the items not accepted (`problems`), whether everything
+    was accepted (`ok`), the requests sent and the error that stopped the upload, if one did.
+
+    Two kinds: `BulkResult` (every item's outcome, in input order) and `StreamedBulkResult`
+    (only the problems, so that memory does not grow with the catalog). Write code that takes
+    either against this class; `BulkUploadError.result` is one of them.
+    """
+
+    requests_sent: int = field(default=0, kw_only=True)
     # The error that stopped the upload, if one did.
-    error: NostoError | None = None
+    error: NostoError | None = field(default=None, kw_only=True)
+    _counts: Counter[ItemStatus] = field(
+        default_factory=Counter, init=False, repr=False, compare=False
+    )
 
     def add(self, outcomes: Iterable[ItemOutcome]) -> None:
-        self.outcomes.extend(outcomes)
+        """Record the outcomes of more items."""
+        for outcome in outcomes:
+            self._counts[outcome.status] += 1
+            self._keep(outcome)
+
+    def _keep(self, outcome: ItemOutcome) -> None:
+        raise NotImplementedError
 
     def count(self, status: ItemStatus) -> int:
         """How many items ended with ``status``."""
-        return sum(1 for o in self.outcomes if o.status is status)
+        return self._counts[status]
+
+    @property
+    def problems(self) -> list[ItemOutcome]:
+        """The outcome of every item not accepted, whatever the reason."""
+        raise NotImplementedError
+
+    @property
+    def ok(self) -> bool:
+        """Every item was accepted (true too when there were none)."""
+        return self._counts.total() == self._counts[ItemStatus.ACCEPTED]
+
+    def summary(self) -> str:
+        """Counts per status, and the first problem, e.g. for a log line."""
+        counts = ", ".join(
+            f"{self.count(status)} {status.value.replace('_', ' ')}"
+            for status in ItemStatus
+            if self.count(status)
+        )
+        first = self._first_problem()
+        detail = f"; first: {first.item_id}: {first.message}" if first and first.message else ""
+        return f"{counts or 'nothing sent'}{detail}"
+
+    def _first_problem(self) -> ItemOutcome | None:
+        return next(iter(self.problems), None)
+
+    def raise_for_errors(self: _Summary) -> _Summary:
+        """Raise `BulkUploadError` unless every item was accepted; returns self for chaining."""
+        if not self.ok:
+            raise _upload_error(BulkUploadError, f"bulk upload incomplete ({self.summary()})", self)
+        return self
+
+    def __repr__(self) -> str:
+        # A summary, not every outcome: a catalog's result holds one per product.
+        return f"<{type(self).__name__}: {self.summary()}; {self.requests_sent} requests>"
+
+
+@dataclass(repr=False)
+class BulkResult(BulkSummary):
+    """Outcome of a bulk call that validated its whole input first: one `ItemOutcome` per item,
+    in input order (``outcomes``), and the same grouped by status (``accepted``...)."""
+
+    outcomes: list[ItemOutcome] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._counts.update(outcome.status for outcome in self.outcomes)
+
+    def _keep(self, outcome: ItemOutcome) -> None:
+        self.outcomes.append(outcome)
 
     def _with(self, status: ItemStatus) -> list[ItemOutcome]:
         return [o for o in self.outcomes if o.status is status]
+
+    @property
+    def problems(self) -> list[ItemOutcome]:
+        return [o for o in self.outcomes if o.status is not ItemStatus.ACCEPTED]
+
+    def _first_problem(self) -> ItemOutcome | None:
+        return next((o for o in self.outcomes if o.status is not ItemStatus.ACCEPTED), None)
 
     @property
     def accepted(self) -> list[ItemOutcome]:
@@ -75,8 +149,8 @@ class BulkResult:
 
     @property
     def invalid(self) -> list[ItemOutcome]:
-        """Items a streaming upload did not send because they were invalid (the other calls
-        raise `InvalidInputError` instead, so theirs is always empty)."""
+        """Always empty here: these calls raise `InvalidInputError` instead (kept so that code
+        written for either result reads the same)."""
         return self._with(ItemStatus.INVALID)
 
     @property
@@ -87,65 +161,45 @@ class BulkResult:
     def not_attempted(self) -> list[ItemOutcome]:
         return self._with(ItemStatus.NOT_ATTEMPTED)
 
-    @property
-    def problems(self) -> list[ItemOutcome]:
-        """Every item not accepted, whatever the reason."""
-        return [o for o in self.outcomes if o.status is not ItemStatus.ACCEPTED]
 
-    @property
-    def ok(self) -> bool:
-        return not any(o.status is not ItemStatus.ACCEPTED for o in self.outcomes)
-
-    def summary(self) -> str:
-        """Counts per status, and the first problem, e.g. for a log line."""
-        counts = ", ".join(
-            f"{self.count(status)} {status.value.replace('_', ' ')}"
-            for status in ItemStatus
-            if self.count(status)
-        )
-        first = next((o for o in self.outcomes if o.status is not ItemStatus.ACCEPTED), None)
-        detail = f"; first: {first.item_id}: {first.message}" if first and first.message else ""
-        return f"{counts or 'nothing sent'}{detail}"
-
-    def raise_for_errors(self) -> BulkResult:
-        """Raise `BulkUploadError` unless every item was accepted; returns self for chaining."""
-        if not self.ok:
-            raise BulkUploadError(f"bulk upload incomplete ({self.summary()})", result=self)
-        return self
-
-
-@dataclass
-class StreamedBulkResult(BulkResult):
+@dataclass(repr=False)
+class StreamedBulkResult(BulkSummary):
     """Outcome of a streaming upload (`ProductsAPI.upsert_stream`), in memory that does not grow
-    with the catalog: accepted items are only counted, every other item keeps its `ItemOutcome`.
-
-    ``outcomes`` therefore lists only the items not accepted, in the order they were settled (an
+    with the catalog: accepted items are only counted (``count(ItemStatus.ACCEPTED)``), every
+    other item keeps its `ItemOutcome` in ``problems``, in the order they were settled (an
     invalid item as soon as it is read, the items of a request when its answer arrives).
-    ``count(ItemStatus.ACCEPTED)`` says how many were accepted; ``accepted`` is not available.
-    ``unread_input`` is true when a failure stopped the upload before the end of the input: what
-    the input still holds was not read, so it is neither counted nor listed (an iterator passed
-    in can be passed again to carry on where it stopped).
+
+    ``unread_input`` is true when the upload stopped before the end of the input: what the
+    input still holds was not read, so it is neither counted nor listed, and ``ok`` is false.
     """
 
-    counts: Counter[ItemStatus] = field(default_factory=Counter)
     unread_input: bool = False
+    _problems: list[ItemOutcome] = field(default_factory=list, init=False, compare=False)
 
-    def add(self, outcomes: Iterable[ItemOutcome]) -> None:
-        for outcome in outcomes:
-            self.counts[outcome.status] += 1
-            if outcome.status is not ItemStatus.ACCEPTED:
-                self.outcomes.append(outcome)
-
-    def count(self, status: ItemStatus) -> int:
-        return self.counts[status]
+    def _keep(self, outcome: ItemOutcome) -> None:
+        if outcome.status is not ItemStatus.ACCEPTED:
+            self._problems.append(outcome)
 
     @property
-    def accepted(self) -> NoReturn:
-        # An empty list here would read as "nothing was accepted"; fail loudly instead.
-        raise AttributeError(
-            "a streaming upload keeps no outcome per accepted item (so that memory stays "
-            "bounded); use result.count(ItemStatus.ACCEPTED)"
+    def problems(self) -> list[ItemOutcome]:
+        return self._problems
+
+    @property
+    def outcomes(self) -> list[ItemOutcome]:
+        """Deprecated name of ``problems`` (only the items not accepted, unlike
+        `BulkResult.outcomes`)."""
+        warnings.warn(
+            "StreamedBulkResult.outcomes lists only the items not accepted; use "
+            "result.problems (every kind of result has it)",
+            DeprecationWarning,
+            stacklevel=2,
         )
+        return self._problems
+
+    @property
+    def invalid(self) -> list[ItemOutcome]:
+        """The products not sent because they were invalid or alone over the cap."""
+        return [o for o in self._problems if o.status is ItemStatus.INVALID]
 
     @property
     def ok(self) -> bool:
@@ -154,6 +208,14 @@ class StreamedBulkResult(BulkResult):
     def summary(self) -> str:
         unread = "; the rest of the input was not read" if self.unread_input else ""
         return super().summary() + unread
+
+
+_Error = TypeVar("_Error", bound=BulkUploadError)
+
+
+def _upload_error(kind: type[_Error], message: str, result: BulkSummary) -> _Error:
+    # Any result belongs in .result; cast while _exceptions still types it as BulkResult.
+    return kind(message, result=cast(Any, result))
 
 
 @dataclass(frozen=True, slots=True)

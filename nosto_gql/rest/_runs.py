@@ -17,6 +17,7 @@ from ._bulk import (
     Batch,
     BatchPacker,
     BulkResult,
+    BulkSummary,
     Encoded,
     ItemOutcome,
     ItemStatus,
@@ -46,7 +47,7 @@ OutcomeCallback = Callable[[ItemOutcome], None]
 MAX_LISTED_PROBLEMS = 1000
 
 
-def _raise_if_refused(result: BulkResult) -> None:
+def _raise_if_refused(result: BulkSummary) -> None:
     # A wrong token that stopped everything is raised as what it is.
     error = result.error
     if isinstance(error, AuthenticationError) and not result.count(ItemStatus.ACCEPTED):

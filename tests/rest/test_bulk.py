@@ -8,7 +8,14 @@ import pytest
 
 from nosto_gql import BadRequestError, InvalidInputError, ServerError
 from nosto_gql._json import compact_json
-from nosto_gql.rest import BulkResult, BulkUploadError, ItemOutcome, ItemStatus
+from nosto_gql.rest import (
+    BulkResult,
+    BulkSummary,
+    BulkUploadError,
+    ItemOutcome,
+    ItemStatus,
+    StreamedBulkResult,
+)
 from nosto_gql.rest._bulk import Batch, Encoded, batch_outcomes, plan_batches
 
 
@@ -102,3 +109,63 @@ def test_result_summary_and_raise_for_errors() -> None:
         result.raise_for_errors()
     assert "b: price must be >= 0" in str(info.value)
     assert BulkResult([ItemOutcome("a", ItemStatus.ACCEPTED)]).raise_for_errors().ok
+
+
+# -- results: one summary, two shapes ------------------------------------------------------------
+
+MIXED = [
+    ItemOutcome("a", ItemStatus.ACCEPTED, index=0),
+    ItemOutcome("b", ItemStatus.INVALID, "price: expected a value >= 0; got -1", 1),
+    ItemOutcome("c", ItemStatus.ACCEPTED, index=2),
+    ItemOutcome("d", ItemStatus.FAILED, "Nosto is down (HTTP 503)", 3),
+]
+
+
+def _filled(result: BulkSummary) -> BulkSummary:
+    result.add(MIXED)
+    return result
+
+
+@pytest.mark.parametrize("result", [BulkResult(), StreamedBulkResult()], ids=type)
+def test_both_results_answer_the_summary_the_same_way(result: BulkSummary) -> None:
+    _filled(result)
+    assert [result.count(status) for status in ItemStatus] == [2, 0, 1, 1, 0]
+    assert result.problems == [MIXED[1], MIXED[3]]
+    assert not result.ok
+    expected = "2 accepted, 1 invalid, 1 failed; first: b: price: expected a value >= 0; got -1"
+    assert result.summary() == expected
+    assert repr(result) == f"<{type(result).__name__}: {expected}; 0 requests>"
+    with pytest.raises(BulkUploadError) as info:
+        result.raise_for_errors()
+    # Whatever the call, the error's result lists what was not accepted.
+    assert info.value.result is result and info.value.result.problems == result.problems
+
+
+def test_a_streamed_result_is_not_a_bulk_result_and_keeps_no_accepted_outcome() -> None:
+    streamed = _filled(StreamedBulkResult())
+    listed = _filled(BulkResult())
+    # Siblings: code written for every item's outcome cannot be handed a streamed result.
+    assert not isinstance(streamed, BulkResult) and not isinstance(listed, StreamedBulkResult)
+    assert not hasattr(streamed, "accepted")
+    assert listed.outcomes == MIXED and listed.accepted == [MIXED[0], MIXED[2]]
+    assert listed.invalid == [MIXED[1]] and listed.failed == [MIXED[3]]
+
+
+def test_counts_follow_the_outcomes_given_and_added() -> None:
+    result = BulkResult([ItemOutcome("a", ItemStatus.REJECTED, "no")], requests_sent=1)
+    result.add([ItemOutcome("b", ItemStatus.ACCEPTED)])
+    assert result.count(ItemStatus.REJECTED) == result.count(ItemStatus.ACCEPTED) == 1
+    assert result.requests_sent == 1 and result.error is None
+
+
+def test_streamed_outcomes_is_a_deprecated_name_for_problems() -> None:
+    streamed = _filled(StreamedBulkResult())
+    with pytest.warns(DeprecationWarning, match=r"use result\.problems"):
+        assert streamed.outcomes == streamed.problems
+
+
+def test_an_unread_rest_of_input_is_not_ok_even_with_no_problem() -> None:
+    streamed = StreamedBulkResult(unread_input=True)
+    streamed.add([ItemOutcome("a", ItemStatus.ACCEPTED)])
+    assert not streamed.ok and streamed.problems == []
+    assert streamed.summary() == "1 accepted; the rest of the input was not read"

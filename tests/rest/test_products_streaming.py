@@ -1,7 +1,8 @@
 """`products.upsert_stream`: lazy reading, batching under the cap, INVALID items reported and
-not sent, outcomes kept only for the items not accepted, async sources, memory bounded by one
-request, and the sandbox over real TLS. Failures: test_products_streaming_failures.py; reading
-the input twice: test_products_streaming_validate_first.py."""
+not sent, outcomes kept only for the items not accepted (`problems`), async sources, memory
+bounded by one request, and the sandbox over real TLS. Failures:
+test_products_streaming_failures.py; reading the input twice:
+test_products_streaming_validate_first.py."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from recording_server import Server, async_products_api, product, products, prod
 from nosto_gql import InvalidInputError, NostoClient, Tokens
 from nosto_gql.models import Product
 from nosto_gql.rest import (
-    BulkResult,
+    BulkSummary,
     BulkUploadError,
     ItemOutcome,
     ItemStatus,
@@ -40,7 +41,7 @@ def test_a_generator_is_sent_in_batches_under_the_cap_in_order() -> None:
     assert server.sent_ids == [f"P{i:03d}" for i in range(20)]
     assert result.requests_sent == len(server.requests) > 1
     assert all(len(r.content) <= 1200 for r in server.requests)
-    assert result.ok and result.count(ItemStatus.ACCEPTED) == 20 and result.outcomes == []
+    assert result.ok and result.count(ItemStatus.ACCEPTED) == 20 and result.problems == []
     assert not result.unread_input and result.summary() == "20 accepted"
 
 
@@ -83,8 +84,8 @@ def test_partial_updates_need_partial_true() -> None:
     server = Server()
     stock = [{"product_id": "A", "availability": "OutOfStock"}]
     result = products_api(server).upsert_stream(stock)
-    assert [o.status for o in result.outcomes] == [ItemStatus.INVALID]
-    assert "partial=True" in (result.outcomes[0].message or "")
+    assert [o.status for o in result.problems] == [ItemStatus.INVALID]
+    assert "partial=True" in (result.problems[0].message or "")
     assert products_api(server).upsert_stream(stock, partial=True).ok
     assert server.bodies == [[{"availability": "OutOfStock", "product_id": "A"}]]
 
@@ -99,12 +100,12 @@ def test_invalid_items_are_reported_and_not_sent_while_the_others_are() -> None:
     assert server.sent_ids == ["A", "E"]
     # The position is in `index` (and names an item without a usable id); the message says
     # only what is wrong, from the item's own fields.
-    assert [(o.item_id, o.index, o.status) for o in result.outcomes] == [
+    assert [(o.item_id, o.index, o.status) for o in result.problems] == [
         ("B", 1, ItemStatus.INVALID),
         ("products[2]", 2, ItemStatus.INVALID),
         ("products[3]", 3, ItemStatus.INVALID),
     ]
-    b, no_id, not_a_product = (str(o.message) for o in result.outcomes)
+    b, no_id, not_a_product = (str(o.message) for o in result.problems)
     assert b == "price: expected a value >= 0; got -1"
     assert no_id.startswith("product_id: required field is missing (expected: ")
     assert no_id.endswith("; to send only some fields, use ProductUpdate or partial=True")
@@ -123,7 +124,7 @@ def test_invalid_items_are_reported_and_not_sent_while_the_others_are() -> None:
 def test_an_invalid_nested_field_is_named_from_the_item() -> None:
     bad_sku = product("S", skus=[{"id": "S-1", "price": -1}])
     result = products_api(Server()).upsert_stream([bad_sku])
-    [outcome] = result.outcomes
+    [outcome] = result.problems
     assert (outcome.item_id, outcome.index) == ("S", 0)
     assert str(outcome.message).startswith("skus[0].")
 
@@ -138,15 +139,15 @@ def test_item_exactly_at_the_cap_is_sent_and_one_byte_over_is_invalid() -> None:
     server = Server()
     result = products_api(server, max_bytes=at_cap - 1).upsert_stream([product("A"), item])
     assert server.sent_ids == ["A"]
-    assert [(o.item_id, o.status) for o in result.outcomes] == [("BIG", ItemStatus.INVALID)]
-    assert (result.outcomes[0].index, result.outcomes[0].message) == (
+    assert [(o.item_id, o.status) for o in result.problems] == [("BIG", ItemStatus.INVALID)]
+    assert (result.problems[0].index, result.problems[0].message) == (
         1,
         f"serialised size {at_cap} > {at_cap - 1} bytes; shorten it (e.g. description, "
         "image lists)",
     )
 
 
-def test_outcomes_keep_only_problems_and_on_outcome_sees_every_item() -> None:
+def test_only_problems_are_kept_and_on_outcome_sees_every_item() -> None:
     seen: list[ItemOutcome] = []
     result = products_api(Server()).upsert_stream(
         [product("A"), product("B", price=-1), product("C")], on_outcome=seen.append
@@ -156,9 +157,8 @@ def test_outcomes_keep_only_problems_and_on_outcome_sees_every_item() -> None:
         ("A", ItemStatus.ACCEPTED),  # settled when their request was answered
         ("C", ItemStatus.ACCEPTED),
     ]
-    assert result.outcomes == [seen[0]] and result.invalid == [seen[0]]
-    with pytest.raises(AttributeError, match=r"count\(ItemStatus.ACCEPTED\)"):
-        _ = result.accepted
+    assert result.problems == [seen[0]] and result.invalid == [seen[0]]
+    assert result.count(ItemStatus.ACCEPTED) == 2
 
 
 def test_products_nosto_rejects_are_reported_and_the_upload_goes_on() -> None:
@@ -173,7 +173,7 @@ def test_products_nosto_rejects_are_reported_and_the_upload_goes_on() -> None:
     server = Server(has_errors)
     result = products_api(server).upsert_stream(products(4), max_items_per_request=2)
     assert len(server.requests) == 2
-    assert [(o.item_id, o.status, o.message) for o in result.outcomes] == [
+    assert [(o.item_id, o.status, o.message) for o in result.problems] == [
         ("P001", ItemStatus.REJECTED, "image_url is not reachable")
     ]
     assert result.count(ItemStatus.ACCEPTED) == 3 and not result.unread_input
@@ -193,7 +193,7 @@ async def test_async_stream_reads_async_and_plain_iterables() -> None:
 
     result = await api.upsert_stream(catalog())
     assert server.sent_ids == [f"P{i:03d}" for i in range(10)] and len(server.requests) > 1
-    assert [(o.item_id, o.status) for o in result.outcomes] == [("BAD", ItemStatus.INVALID)]
+    assert [(o.item_id, o.status) for o in result.problems] == [("BAD", ItemStatus.INVALID)]
     assert (await api.upsert_stream(products(3, start=10), max_items_per_request=2)).ok
     assert len(server.sent_ids) == 13
 
@@ -201,7 +201,7 @@ async def test_async_stream_reads_async_and_plain_iterables() -> None:
 # -- memory --------------------------------------------------------------------------------------
 
 
-def _peak_traced_bytes(upload: Callable[[], BulkResult]) -> tuple[int, BulkResult]:
+def _peak_traced_bytes(upload: Callable[[], BulkSummary]) -> tuple[int, BulkSummary]:
     gc.collect()
     tracemalloc.start()
     try:
@@ -250,9 +250,9 @@ def test_an_invalid_product_mid_stream_is_reported_and_the_others_stored(
 ) -> None:
     catalog = [*products(3), product("BAD", url="not a url"), *products(3, start=3)]
     result = client.products.upsert_stream(iter(catalog), max_items_per_request=2)
-    assert [(o.item_id, o.status) for o in result.outcomes] == [("BAD", ItemStatus.INVALID)]
-    assert str(result.outcomes[0].message).startswith("url: ")
-    assert result.outcomes[0].index == 3
+    assert [(o.item_id, o.status) for o in result.problems] == [("BAD", ItemStatus.INVALID)]
+    assert str(result.problems[0].message).startswith("url: ")
+    assert result.problems[0].index == 3
     assert result.count(ItemStatus.ACCEPTED) == 6
     stored = sandbox.state.products
     assert {f"P{i:03d}" for i in range(6)} <= stored.keys() and "BAD" not in stored
