@@ -18,9 +18,9 @@ from .._json import compact_json
 from ..models import validate_products
 from ..models._fields import AbsoluteUrl, Identifier, got
 
-# Streaming needs one product's problems returned rather than raised: models.validation has
-# exactly that, if privately (its public iter_validated raises at the first bad product).
-from ..models.validation import PARTIAL_HINT, ProductInput, validate_item
+# Streaming needs one product's problems returned rather than raised (validate_item); and one
+# check, for every bulk call, that the input is a collection and not a single item.
+from ..models.validation import PARTIAL_HINT, ProductInput, check_container, validate_item
 from ._bulk import Encoded, check_item_sizes, size_problem
 
 RecrawlItem: TypeAlias = Mapping[str, Any] | tuple[str | int, str]
@@ -60,20 +60,6 @@ def checked_max_items(max_items_per_request: object) -> int | None:
         f"max_items_per_request must be a positive int or None; got {got(value)}",
         [("max_items_per_request", f"expected a positive int or None; got {got(value)}")],
     )
-
-
-def check_container(items: object, what: str) -> None:
-    """Refuse a single item where an iterable of them is expected.
-
-    Iterating a single id, mapping or model would yield its characters, keys or fields, each
-    then reported as a bad item: say what happened instead. (models.validation has the same
-    check for `upsert`, privately; this one also refuses what is not iterable at all.)
-    """
-    if isinstance(items, (str, bytes, Mapping, BaseModel)) or not isinstance(items, Iterable):
-        raise InvalidInputError(
-            f"expected an iterable of {what} (e.g. a list); got a single "
-            f"{type(items).__name__}: wrap it in a list"
-        )
 
 
 def encoded_products(

@@ -23,9 +23,9 @@ from .._facts import (
     Endpoint,
 )
 from .._transport import AsyncTransport, RequestSpec, Transport
-from ..models.validation import ProductInput
+from ..models.validation import ProductInput, check_container
 from ._bulk import Batch, BulkResult, StreamedBulkResult
-from ._encoding import RecrawlItem, check_container
+from ._encoding import RecrawlItem
 from ._runs import BulkRun, OutcomeCallback, UploadPlanner
 
 __all__ = ["AsyncProductsAPI", "ProductsAPI", "RecrawlItem"]

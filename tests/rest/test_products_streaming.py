@@ -75,7 +75,7 @@ def test_empty_input_sends_nothing() -> None:
 def test_a_single_product_instead_of_an_iterable_is_refused(single: object) -> None:
     # A model would otherwise be iterated field by field, as 35 invalid products.
     server = Server()
-    with pytest.raises(InvalidInputError, match="wrap it in a list"):
+    with pytest.raises(InvalidInputError, match="expected an iterable of products"):
         products_api(server).upsert_stream(single)  # type: ignore[arg-type]
     assert server.requests == []
 
