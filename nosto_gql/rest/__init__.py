@@ -3,7 +3,14 @@
 from .._exceptions import BulkUploadError
 
 # What bulk calls (client.products.*) report: a BulkSummary, of one of two kinds.
-from ._bulk import BulkResult, BulkSummary, ItemOutcome, ItemStatus, StreamedBulkResult
+from ._bulk import (
+    BulkResult,
+    BulkSummary,
+    ItemOutcome,
+    ItemStatus,
+    StreamedBulkResult,
+    StreamInterruptedError,
+)
 
 # Resources: one module per token family, each sync and async.
 from .email import AsyncEmailAPI, AsyncGdprAPI, EmailAPI, GdprAPI
@@ -21,5 +28,6 @@ __all__ = [
     "ItemOutcome",
     "ItemStatus",
     "ProductsAPI",
+    "StreamInterruptedError",
     "StreamedBulkResult",
 ]

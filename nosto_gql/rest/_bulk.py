@@ -218,6 +218,17 @@ def _upload_error(kind: type[_Error], message: str, result: BulkSummary) -> _Err
     return kind(message, result=cast(Any, result))
 
 
+class StreamInterruptedError(BulkUploadError):
+    """A streaming upload stopped part-way by something other than Nosto: an exception from the
+    input or from ``on_outcome`` (chained as ``__cause__``), or an input read twice
+    (``validate_first``) that changed between the passes. ``result`` (a `StreamedBulkResult`)
+    says what reached Nosto before it stopped."""
+
+
+def stream_interrupted(message: str, result: StreamedBulkResult) -> StreamInterruptedError:
+    return _upload_error(StreamInterruptedError, message, result)
+
+
 @dataclass(frozen=True, slots=True)
 class Encoded:
     """One item ready to travel: its id, its JSON, and its position in the input."""

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from .._exceptions import AuthenticationError, InvalidInputError, NostoError
 from .._facts import Endpoint
 from .._tokens import Tokens
+from ..models._fields import got
 from ..models.validation import ProductInput
 from ._bulk import (
     Batch,
@@ -22,9 +23,11 @@ from ._bulk import (
     ItemOutcome,
     ItemStatus,
     StreamedBulkResult,
+    StreamInterruptedError,
     batch_outcomes,
     not_attempted,
     plan_batches,
+    stream_interrupted,
 )
 from ._encoding import (
     ARRAY,
@@ -100,7 +103,11 @@ class BulkRun:
 
 class StreamRun:
     """A streaming upsert: products are pushed in one at a time, validated and encoded on the
-    way; `add` hands back a full request body to send. Holds one request's worth of items."""
+    way; `add` hands back a full request body to send. Holds one request's worth of items.
+
+    Every outcome is in ``result`` before ``on_outcome`` sees it, so an exception from the
+    callback (or from the input) loses nothing: `interrupted` settles what was in hand.
+    """
 
     def __init__(
         self,
@@ -118,6 +125,9 @@ class StreamRun:
         self._packer = BatchPacker(max_bytes=max_bytes, max_items=max_items)
         self._on_outcome = on_outcome
         self._read = 0
+        self._exhausted = False
+        # Handed out to be sent and not yet recorded: if the sending raises, in doubt.
+        self._in_flight: Batch | None = None
 
     @property
     def stopped(self) -> bool:
@@ -133,30 +143,56 @@ class StreamRun:
             message = product.invalid_message(partial=self._partial)
             self._settle([ItemOutcome(product.item_id, ItemStatus.INVALID, message, index)])
             return None
-        return self._packer.add(product.item_id, product.encoded, index)
+        self._in_flight = self._packer.add(product.item_id, product.encoded, index)
+        return self._in_flight
 
     def flush(self) -> Batch | None:
         """The last, partly filled batch, once the input has run out."""
-        return self._packer.flush()
+        self._exhausted = True
+        self._in_flight = self._packer.flush()
+        return self._in_flight
 
     def record(self, batch: Batch, error: NostoError | None) -> None:
+        self._in_flight = None
         self.result.requests_sent += 1
         outcomes, may_continue = batch_outcomes(batch, error)
-        self._settle(outcomes)
         if not may_continue:
             self.result.error = error
             # Read and encoded for the next request, which will not be sent.
-            self._settle(not_attempted(self._packer.pending))
+            outcomes += not_attempted(self._packer.pending)
+            self._packer = BatchPacker(max_bytes=self._max_bytes)
+        self._settle(outcomes)
 
-    def finish(self, *, input_exhausted: bool) -> StreamedBulkResult:
-        self.result.unread_input = not input_exhausted
+    def finish(self) -> StreamedBulkResult:
+        """The result, once the loop has ended (input exhausted, or a failure stopped it)."""
+        self.result.unread_input = not self._exhausted
         _raise_if_refused(self.result)
         return self.result
 
-    def _settle(self, outcomes: Iterable[ItemOutcome]) -> None:
-        for outcome in outcomes:
-            self.result.add((outcome,))
-            if self._on_outcome is not None:
+    def interrupted(self, cause: Exception) -> StreamInterruptedError:
+        """End the run after ``cause`` escaped the loop (from the input, from ``on_outcome`` or
+        from sending); the error to raise, from ``cause``. A request being sent is FAILED (it
+        may have reached Nosto), the items read for the next one NOT_ATTEMPTED; ``on_outcome``
+        is not called for these."""
+        what = f"{type(cause).__name__}: {cause}"
+        if self._in_flight is not None:
+            message = f"interrupted by {what} while its request was being sent"
+            self.result.add(
+                ItemOutcome(item_id, ItemStatus.FAILED, message, index)
+                for item_id, index in self._in_flight.items()
+            )
+            self._in_flight = None
+        self.result.add(not_attempted(self._packer.pending))
+        self._packer = BatchPacker(max_bytes=self._max_bytes)
+        self.result.unread_input = not self._exhausted
+        return stream_interrupted(
+            f"streaming upload interrupted by {what} ({self.result.summary()})", self.result
+        )
+
+    def _settle(self, outcomes: list[ItemOutcome]) -> None:
+        self.result.add(outcomes)
+        if self._on_outcome is not None:
+            for outcome in outcomes:
                 self._on_outcome(outcome)
 
 
@@ -260,6 +296,11 @@ class UploadPlanner:
     ) -> StreamRun:
         """A streaming upload; its input is read by the loop, one product at a time."""
         max_items = checked_max_items(max_items_per_request)
+        if on_outcome is not None and not callable(on_outcome):
+            problem = f"expected a callable taking an ItemOutcome, or None; got {got(on_outcome)}"
+            raise InvalidInputError(
+                "on_outcome must be a callable or None", [("on_outcome", problem)]
+            )
         self._tokens.require(endpoint.family)
         return StreamRun(
             endpoint,

@@ -67,14 +67,23 @@ def _stream_items(products: Iterable[ProductInput]) -> Iterable[ProductInput]:
     return products
 
 
-async def _async_stream_items(
+def _async_stream_items(
+    products: Iterable[ProductInput] | AsyncIterable[ProductInput],
+) -> AsyncGenerator[ProductInput, None]:
+    # Checked now, not at the first item: a bad argument is not an interrupted upload.
+    if not isinstance(products, AsyncIterable):
+        check_container(products, "products")
+    return _async_items(products)
+
+
+async def _async_items(
     products: Iterable[ProductInput] | AsyncIterable[ProductInput],
 ) -> AsyncGenerator[ProductInput, None]:
     if isinstance(products, AsyncIterable):
         async for item in products:
             yield item
     else:
-        for item in _stream_items(products):
+        for item in products:
             yield item
 
 
@@ -137,7 +146,13 @@ class ProductsAPI:
 
         Returns a `StreamedBulkResult`: counts per status, and an `ItemOutcome` only for the
         products not accepted. ``on_outcome`` is called with every product's outcome, accepted
-        ones too, as it is settled (e.g. to record progress); what it raises propagates.
+        ones too, as it is settled (e.g. to record progress).
+
+        An exception from the input (a broken file, a database cursor gone) or from
+        ``on_outcome`` stops the upload: `StreamInterruptedError` is raised from it, with the
+        ``result`` so far (a request that was being sent is FAILED; the products read for the
+        next one are NOT_ATTEMPTED and not passed to ``on_outcome``). KeyboardInterrupt and
+        other BaseExceptions propagate as they are.
 
         A failure that ends the upload (a 5xx or timeout after retries, a refused token) stops
         reading: the failed request's products are FAILED (REJECTED for a refused token), the
@@ -158,14 +173,19 @@ class ProductsAPI:
                 check.add(item)
             check.raise_if_invalid()
             products = products()
-        for item in _stream_items(products):
-            if (batch := run.add(item)) is not None:
-                run.record(batch, self._send(run.endpoint, batch))
-                if run.stopped:
-                    return run.finish(input_exhausted=False)
-        if (batch := run.flush()) is not None:
-            run.record(batch, self._send(run.endpoint, batch))
-        return run.finish(input_exhausted=True)
+        items = _stream_items(products)
+        try:
+            for item in items:
+                if (batch := run.add(item)) is not None:
+                    run.record(batch, self._send(run.endpoint, batch))
+                    if run.stopped:
+                        break
+            else:
+                if (batch := run.flush()) is not None:
+                    run.record(batch, self._send(run.endpoint, batch))
+        except Exception as exc:
+            raise run.interrupted(exc) from exc
+        return run.finish()
 
     def discontinue(
         self, product_ids: Iterable[str | int], *, max_items_per_request: int | None = None
@@ -299,15 +319,20 @@ class AsyncProductsAPI:
                     check.add(item)
             check.raise_if_invalid()
             products = products()
-        async with aclosing(_async_stream_items(products)) as items:
-            async for item in items:
-                if (batch := run.add(item)) is not None:
-                    run.record(batch, await self._send(run.endpoint, batch))
-                    if run.stopped:
-                        return run.finish(input_exhausted=False)
-        if (batch := run.flush()) is not None:
-            run.record(batch, await self._send(run.endpoint, batch))
-        return run.finish(input_exhausted=True)
+        items = _async_stream_items(products)
+        try:
+            async with aclosing(items):
+                async for item in items:
+                    if (batch := run.add(item)) is not None:
+                        run.record(batch, await self._send(run.endpoint, batch))
+                        if run.stopped:
+                            break
+                else:
+                    if (batch := run.flush()) is not None:
+                        run.record(batch, await self._send(run.endpoint, batch))
+        except Exception as exc:
+            raise run.interrupted(exc) from exc
+        return run.finish()
 
     async def discontinue(
         self, product_ids: Iterable[str | int], *, max_items_per_request: int | None = None
