@@ -305,10 +305,15 @@ class BatchPacker:
         self._parts: list[bytes] = []
         self._size = self._overhead
 
-    @property
-    def pending(self) -> list[tuple[str, int | None]]:
-        """``(item_id, index)`` of the items added but not yet handed out in a batch."""
-        return list(zip(self._ids, self._indexes, strict=True))
+    def discard(self) -> list[tuple[str, int | None]]:
+        """Empty the packer, returning ``(item_id, index)`` of the items it held (added but
+        not yet handed out in a batch), which will not be sent."""
+        pending = list(zip(self._ids, self._indexes, strict=True))
+        self._reset()
+        return pending
+
+    def _reset(self) -> None:
+        self._ids, self._indexes, self._parts, self._size = [], [], [], self._overhead
 
     def add(self, item_id: str, encoded: bytes, index: int | None = None) -> Batch | None:
         item = Encoded(item_id, encoded, index)
@@ -329,7 +334,7 @@ class BatchPacker:
             return None
         body = self._prefix + b",".join(self._parts) + self._suffix
         batch = Batch(tuple(self._ids), body, tuple(self._indexes))
-        self._ids, self._indexes, self._parts, self._size = [], [], [], self._overhead
+        self._reset()
         return batch
 
 

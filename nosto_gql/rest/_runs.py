@@ -7,13 +7,14 @@ request and what happened to each item, so both loops share every decision.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
+from typing import TypeVar
 
 from .._exceptions import AuthenticationError, InvalidInputError, NostoError
 from .._facts import Endpoint
 from .._tokens import Tokens
 from ..models._fields import got
-from ..models.validation import ProductInput
+from ..models.validation import ProductInput, check_container
 from ._bulk import (
     Batch,
     BatchPacker,
@@ -44,6 +45,8 @@ from ._encoding import (
 )
 
 OutcomeCallback = Callable[[ItemOutcome], None]
+
+_Source = TypeVar("_Source")
 
 # A first pass over a catalog where every product is wrong must not hold millions of problems;
 # the first ones are what a person reads anyway.
@@ -105,6 +108,8 @@ class StreamRun:
     """A streaming upsert: products are pushed in one at a time, validated and encoded on the
     way; `add` hands back a full request body to send. Holds one request's worth of items.
 
+    With ``validate_first``, a first pass (`first_pass`, `validate`, `end_first_pass`) reads
+    the whole input before the sending pass, which must then give the same number of products.
     Every outcome is in ``result`` before ``on_outcome`` sees it, so an exception from the
     callback (or from the input) loses nothing: `interrupted` settles what was in hand.
     """
@@ -117,6 +122,7 @@ class StreamRun:
         max_bytes: int,
         max_items: int | None = None,
         on_outcome: OutcomeCallback | None = None,
+        validate_first: bool = False,
     ) -> None:
         self.endpoint = endpoint
         self.result = StreamedBulkResult()
@@ -128,14 +134,59 @@ class StreamRun:
         self._exhausted = False
         # Handed out to be sent and not yet recorded: if the sending raises, in doubt.
         self._in_flight: Batch | None = None
+        self._check = StreamCheck(partial=partial, max_bytes=max_bytes) if validate_first else None
+        # The first pass's iterator (only an iterator: it cannot be read twice), to refuse it if
+        # the source hands it out again; and how many products the first pass read.
+        self._first_iterator: object = None
+        self._expected: int | None = None
+        # Why the sending pass stopped when the input turned out to have changed.
+        self._changed: str | None = None
 
     @property
     def stopped(self) -> bool:
-        """A failure ended the upload; send nothing more."""
-        return self.result.error is not None
+        """A failure ended the upload, or the input changed; send nothing more."""
+        return self.result.error is not None or self._changed is not None
+
+    def first_pass(self, source: _Source, *, asynchronous: bool = False) -> _Source:
+        """Check what the source gave for the validating pass; return it, to be read."""
+        _check_source(source, asynchronous=asynchronous)
+        if isinstance(source, (Iterator, AsyncIterator)):
+            self._first_iterator = source
+        return source
+
+    def validate(self, item: object) -> None:
+        """Validate and measure one product of the first pass."""
+        assert self._check is not None, "validate_first was not asked for"
+        self._check.add(item)
+
+    def end_first_pass(self) -> None:
+        """Raise `InvalidInputError` naming the bad products, if there were any."""
+        assert self._check is not None, "validate_first was not asked for"
+        self._check.raise_if_invalid()
+        self._expected = self._check.read
+        self._check = None
+
+    def sending_pass(self, source: _Source, *, asynchronous: bool = False) -> _Source:
+        """Check what the source gave for the pass that sends; return it, to be read."""
+        _check_source(source, asynchronous=asynchronous)
+        if self._first_iterator is not None and source is self._first_iterator:
+            problem = (
+                "returned the same iterator as for the first pass, which used it up; e.g. call "
+                "the generator function, or open the file, inside the callable"
+            )
+            raise InvalidInputError(
+                "validate_first=True reads the input twice, so products() must return a fresh "
+                "iterable on each call",
+                [("products", problem)],
+            )
+        self._first_iterator = None
+        return source
 
     def add(self, item: object) -> Batch | None:
         """Take the next product of the input; return the batch it closed, if one is full."""
+        if self._expected is not None and self._read == self._expected:
+            self._stop_changed(f"the second gave more than the first's {self._expected} products")
+            return None
         index = self._read
         product = encode_product(index, item, partial=self._partial, max_bytes=self._max_bytes)
         self._read += 1
@@ -149,6 +200,9 @@ class StreamRun:
     def flush(self) -> Batch | None:
         """The last, partly filled batch, once the input has run out."""
         self._exhausted = True
+        if self._expected is not None and self._read != self._expected:
+            self._stop_changed(f"the second gave {self._read} products, the first {self._expected}")
+            return None
         self._in_flight = self._packer.flush()
         return self._in_flight
 
@@ -159,13 +213,15 @@ class StreamRun:
         if not may_continue:
             self.result.error = error
             # Read and encoded for the next request, which will not be sent.
-            outcomes += not_attempted(self._packer.pending)
-            self._packer = BatchPacker(max_bytes=self._max_bytes)
+            outcomes += not_attempted(self._packer.discard())
         self._settle(outcomes)
 
     def finish(self) -> StreamedBulkResult:
         """The result, once the loop has ended (input exhausted, or a failure stopped it)."""
         self.result.unread_input = not self._exhausted
+        if self._changed is not None:
+            message = f"{self._changed}; nothing more was sent ({self.result.summary()})"
+            raise stream_interrupted(message, self.result)
         _raise_if_refused(self.result)
         return self.result
 
@@ -182,18 +238,34 @@ class StreamRun:
                 for item_id, index in self._in_flight.items()
             )
             self._in_flight = None
-        self.result.add(not_attempted(self._packer.pending))
-        self._packer = BatchPacker(max_bytes=self._max_bytes)
+        self.result.add(not_attempted(self._packer.discard()))
         self.result.unread_input = not self._exhausted
         return stream_interrupted(
             f"streaming upload interrupted by {what} ({self.result.summary()})", self.result
         )
+
+    def _stop_changed(self, detail: str) -> None:
+        # The products validated are not the ones being sent: stop as soon as that shows.
+        self._changed = f"the input changed between the passes: {detail}"
+        self._settle(not_attempted(self._packer.discard()))
 
     def _settle(self, outcomes: list[ItemOutcome]) -> None:
         self.result.add(outcomes)
         if self._on_outcome is not None:
             for outcome in outcomes:
                 self._on_outcome(outcome)
+
+
+def _check_source(source: object, *, asynchronous: bool) -> None:
+    """Refuse a single product, or anything the loop could not iterate, before reading it."""
+    if asynchronous and isinstance(source, AsyncIterable):
+        return
+    check_container(source, "products")
+    if not isinstance(source, Iterable):
+        raise InvalidInputError(
+            f"expected an iterable of products; got {got(source)} (an async iterable needs "
+            "AsyncNostoClient)"
+        )
 
 
 class StreamCheck:
@@ -219,6 +291,11 @@ class StreamCheck:
         room = MAX_LISTED_PROBLEMS - len(self._problems)
         self._problems += product.problems[:room]
         self._unlisted += max(0, len(product.problems) - room)
+
+    @property
+    def read(self) -> int:
+        """How many products were read."""
+        return self._read
 
     def raise_if_invalid(self) -> None:
         """Raise `InvalidInputError` naming the bad products, if there were any."""
@@ -289,13 +366,26 @@ class UploadPlanner:
     def stream(
         self,
         endpoint: Endpoint,
+        products: object,
         *,
+        validate_first: bool,
         partial: bool,
         max_items_per_request: int | None,
         on_outcome: OutcomeCallback | None,
     ) -> StreamRun:
         """A streaming upload; its input is read by the loop, one product at a time."""
         max_items = checked_max_items(max_items_per_request)
+        if validate_first and not callable(products):
+            problem = (
+                "expected a zero-argument callable returning a fresh iterable on each call, "
+                f"e.g. lambda: read_jsonl(path); got {type(products).__name__}"
+            )
+            raise InvalidInputError(
+                "validate_first=True reads the input twice (once to validate it, once to send "
+                "it), so products must be a callable that reads it again (a list already in "
+                "memory: upsert() validates everything first too)",
+                [("products", problem)],
+            )
         if on_outcome is not None and not callable(on_outcome):
             problem = f"expected a callable taking an ItemOutcome, or None; got {got(on_outcome)}"
             raise InvalidInputError(
@@ -308,11 +398,8 @@ class UploadPlanner:
             max_bytes=self._max_bytes,
             max_items=max_items,
             on_outcome=on_outcome,
+            validate_first=validate_first,
         )
-
-    def stream_check(self, *, partial: bool) -> StreamCheck:
-        """The first pass of a streaming upload that validates everything first."""
-        return StreamCheck(partial=partial, max_bytes=self._max_bytes)
 
     def _bulk(
         self,

@@ -23,7 +23,7 @@ from .._facts import (
     Endpoint,
 )
 from .._transport import AsyncTransport, RequestSpec, Transport
-from ..models.validation import ProductInput, check_container
+from ..models.validation import ProductInput
 from ._bulk import Batch, BulkResult, StreamedBulkResult
 from ._encoding import RecrawlItem
 from ._runs import BulkRun, OutcomeCallback, UploadPlanner
@@ -31,7 +31,8 @@ from ._runs import BulkRun, OutcomeCallback, UploadPlanner
 __all__ = ["AsyncProductsAPI", "ProductsAPI", "RecrawlItem"]
 
 ProductSource: TypeAlias = Iterable[ProductInput] | Callable[[], Iterable[ProductInput]]
-"""Products to stream, or a zero-argument callable returning them afresh (read twice)."""
+"""Products to stream, or a zero-argument callable returning them (afresh on each call, for
+``validate_first``, which reads them twice)."""
 
 AsyncProductSource: TypeAlias = (
     Iterable[ProductInput]
@@ -60,20 +61,6 @@ def _warn_legacy(endpoint: Endpoint, call: str) -> None:
         DeprecationWarning,
         stacklevel=3,
     )
-
-
-def _stream_items(products: Iterable[ProductInput]) -> Iterable[ProductInput]:
-    check_container(products, "products")
-    return products
-
-
-def _async_stream_items(
-    products: Iterable[ProductInput] | AsyncIterable[ProductInput],
-) -> AsyncGenerator[ProductInput, None]:
-    # Checked now, not at the first item: a bad argument is not an interrupted upload.
-    if not isinstance(products, AsyncIterable):
-        check_container(products, "products")
-    return _async_items(products)
 
 
 async def _async_items(
@@ -124,6 +111,7 @@ class ProductsAPI:
         self,
         products: ProductSource,
         *,
+        validate_first: bool = False,
         partial: bool = False,
         max_items_per_request: int | None = None,
         on_outcome: OutcomeCallback | None = None,
@@ -132,54 +120,62 @@ class ProductsAPI:
         request (a few times Nosto's 2 MB cap while a body is built and sent), not by the
         size of the catalog.
 
-        Products are read, validated and encoded one at a time and each request is sent as soon
-        as it is full, so a generator reading a JSONL file of millions of products never sits in
-        memory. As the input is not validated as a whole first, a product that is invalid (or
-        alone over the cap) is not sent and is reported ``ItemStatus.INVALID``, its message
-        naming the field and what is expected; the others are sent. Repeated product ids are
-        not detected (that would take memory proportional to the catalog).
+        ``products`` is an iterable (a generator reading a JSONL file, a database cursor...) or
+        a zero-argument callable returning one. Products are read, validated and encoded one at
+        a time and each request is sent as soon as it is full, so millions of products never
+        sit in memory. Repeated product ids are not detected (that would take memory
+        proportional to the catalog).
 
-        Pass a zero-argument callable returning a fresh iterable (``lambda: read(path)``) to
-        validate first: a first pass reads everything and raises `InvalidInputError` naming the
-        bad products before anything is sent; a second pass sends. (A product that turns bad
-        between the passes is still reported INVALID, not sent.)
+        By default the input is read once: a product that is invalid (or alone over the cap)
+        is not sent and is reported ``ItemStatus.INVALID``, its message naming the field and
+        what is expected, and the others are sent. With ``validate_first=True`` the input is
+        read twice, so ``products`` must be a callable returning a fresh iterable each time
+        (``lambda: read_jsonl(path)``): the first pass raises `InvalidInputError` naming every
+        bad product before anything is sent; the second sends. A product that turns bad between
+        the passes is still reported INVALID; a second pass that gives more or fewer products
+        than the first stops sending as soon as that shows (`StreamInterruptedError`).
 
-        Returns a `StreamedBulkResult`: counts per status, and an `ItemOutcome` only for the
-        products not accepted. ``on_outcome`` is called with every product's outcome, accepted
+        Returns a `StreamedBulkResult`: counts per status, and an `ItemOutcome` (with the
+        product's ``index`` in the input) only for the products not accepted, in
+        ``result.problems``. ``on_outcome`` is called with every product's outcome, accepted
         ones too, as it is settled (e.g. to record progress).
-
-        An exception from the input (a broken file, a database cursor gone) or from
-        ``on_outcome`` stops the upload: `StreamInterruptedError` is raised from it, with the
-        ``result`` so far (a request that was being sent is FAILED; the products read for the
-        next one are NOT_ATTEMPTED and not passed to ``on_outcome``). KeyboardInterrupt and
-        other BaseExceptions propagate as they are.
 
         A failure that ends the upload (a 5xx or timeout after retries, a refused token) stops
         reading: the failed request's products are FAILED (REJECTED for a refused token), the
-        one product already read for the next request is NOT_ATTEMPTED, and the rest of the
-        input is left unread and uncounted: ``result.unread_input`` is true, and an iterator
-        passed in resumes at the first unread product. A token refused before anything was
-        accepted raises `AuthenticationError`.
+        products already read for the next request are NOT_ATTEMPTED, and the rest of the input
+        is left unread and uncounted (``result.unread_input``). To finish such an upload, send
+        again the FAILED and NOT_ATTEMPTED products of ``result.problems`` (by ``item_id``, or
+        by ``index``: they are the last ones read), then the rest of the input: an iterator
+        passed in resumes at the first product not read, which does not include them. A token
+        refused before anything was accepted raises `AuthenticationError`.
+
+        An exception from the input (a broken file, a database cursor gone) or from
+        ``on_outcome`` while sending stops the upload: `StreamInterruptedError` is raised from
+        it, with the ``result`` so far (a request that was being sent is FAILED; the products
+        read for the next one are NOT_ATTEMPTED and not passed to ``on_outcome``). Before
+        anything is sent (the first pass of ``validate_first``), it propagates as it is; so do
+        KeyboardInterrupt and other BaseExceptions.
         """
         run = self._plan.stream(
             PRODUCTS_UPSERT,
+            products,
+            validate_first=validate_first,
             partial=partial,
             max_items_per_request=max_items_per_request,
             on_outcome=on_outcome,
         )
-        if callable(products):
-            check = self._plan.stream_check(partial=partial)
-            for item in _stream_items(products()):
-                check.add(item)
-            check.raise_if_invalid()
-            products = products()
-        items = _stream_items(products)
+        read = products if callable(products) else lambda: products
+        if validate_first:
+            for item in run.first_pass(read()):
+                run.validate(item)
+            run.end_first_pass()
+        items = run.sending_pass(read())
         try:
             for item in items:
                 if (batch := run.add(item)) is not None:
                     run.record(batch, self._send(run.endpoint, batch))
-                    if run.stopped:
-                        break
+                if run.stopped:
+                    break
             else:
                 if (batch := run.flush()) is not None:
                     run.record(batch, self._send(run.endpoint, batch))
@@ -300,33 +296,36 @@ class AsyncProductsAPI:
         self,
         products: AsyncProductSource,
         *,
+        validate_first: bool = False,
         partial: bool = False,
         max_items_per_request: int | None = None,
         on_outcome: OutcomeCallback | None = None,
     ) -> StreamedBulkResult:
         """Create or update products in bounded memory; see `ProductsAPI.upsert_stream`.
-        Async iterables are read with ``async for``."""
+        Async iterables (e.g. an async database cursor) are read with ``async for``."""
         run = self._plan.stream(
             PRODUCTS_UPSERT,
+            products,
+            validate_first=validate_first,
             partial=partial,
             max_items_per_request=max_items_per_request,
             on_outcome=on_outcome,
         )
-        if callable(products):
-            check = self._plan.stream_check(partial=partial)
-            async with aclosing(_async_stream_items(products())) as first_pass:
-                async for item in first_pass:
-                    check.add(item)
-            check.raise_if_invalid()
-            products = products()
-        items = _async_stream_items(products)
+        read = products if callable(products) else lambda: products
+        if validate_first:
+            first = _async_items(run.first_pass(read(), asynchronous=True))
+            async with aclosing(first):
+                async for item in first:
+                    run.validate(item)
+            run.end_first_pass()
+        items = _async_items(run.sending_pass(read(), asynchronous=True))
         try:
             async with aclosing(items):
                 async for item in items:
                     if (batch := run.add(item)) is not None:
                         run.record(batch, await self._send(run.endpoint, batch))
-                        if run.stopped:
-                            break
+                    if run.stopped:
+                        break
                 else:
                     if (batch := run.flush()) is not None:
                         run.record(batch, await self._send(run.endpoint, batch))
