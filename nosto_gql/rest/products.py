@@ -144,10 +144,12 @@ class ProductsAPI:
         reading: the failed request's products are FAILED (REJECTED for a refused token), the
         products already read for the next request are NOT_ATTEMPTED, and the rest of the input
         is left unread and uncounted (``result.unread_input``). To finish such an upload, send
-        again the FAILED and NOT_ATTEMPTED products of ``result.problems`` (by ``item_id``, or
-        by ``index``: they are the last ones read), then the rest of the input: an iterator
-        passed in resumes at the first product not read, which does not include them. A token
-        refused before anything was accepted raises `AuthenticationError`.
+        again the FAILED and NOT_ATTEMPTED products of ``result.problems``, then the rest of
+        the input: an iterator passed in resumes at the first product not read, after them.
+        Or by position: no product at or after the lowest ``index`` among them was accepted,
+        so reading the input again from that index on sends exactly what is missing (and
+        reports the INVALID ones again). A token refused before anything was accepted raises
+        `AuthenticationError`.
 
         An exception from the input (a broken file, a database cursor gone) or from
         ``on_outcome`` while sending stops the upload: `StreamInterruptedError` is raised from

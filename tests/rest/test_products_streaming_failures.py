@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
-from recording_server import Server, async_products_api, products, products_api
+from recording_server import Server, async_products_api, product, products, products_api
 
 from nosto_gql import AuthenticationError, InvalidInputError, NostoClient, ServerError, Tokens
 from nosto_gql.rest import (
@@ -181,3 +181,28 @@ async def test_async_input_exception_reports_what_reached_nosto() -> None:
     result = info.value.result
     assert result.count(ItemStatus.ACCEPTED) == 2 and len(server.requests) == 1
     assert [(o.item_id, o.status) for o in result.problems] == [("P002", ItemStatus.NOT_ATTEMPTED)]
+
+
+# -- finishing an upload that stopped ------------------------------------------------------------
+
+
+def test_reading_again_from_the_lowest_failed_index_finishes_the_upload() -> None:
+    catalog = list(products(10))
+    catalog[4] = product("BAD", price=-1)
+    server = Server(200, 503)
+    first = products_api(server).upsert_stream(iter(catalog), max_items_per_request=3)
+    assert first.unread_input and first.error is not None
+    # P000-P002 accepted; P003, P005 and P006 in the failed request (BAD was read among them
+    # and reported); P007 read for the next request.
+    redo = [o for o in first.problems if o.status in (ItemStatus.FAILED, ItemStatus.NOT_ATTEMPTED)]
+    assert [(o.item_id, o.index) for o in redo] == [
+        ("P003", 3),
+        ("P005", 5),
+        ("P006", 6),
+        ("P007", 7),
+    ]
+    start = min(o.index for o in redo if o.index is not None)
+    second = products_api(server).upsert_stream(catalog[start:])
+    assert first.count(ItemStatus.ACCEPTED) + second.count(ItemStatus.ACCEPTED) == 9
+    assert server.sent_ids[-6:] == ["P003", "P005", "P006", "P007", "P008", "P009"]
+    assert [(o.item_id, o.status) for o in second.problems] == [("BAD", ItemStatus.INVALID)]
