@@ -22,6 +22,7 @@ from ._exceptions import (
     RateLimitError,
     RequestTimeoutError,
     ServerError,
+    StreamInterruptedError,
     TransportError,
 )
 from ._facts import Availability, TokenFamily
@@ -50,6 +51,7 @@ __all__ = [
     "RateLimitError",
     "RequestTimeoutError",
     "ServerError",
+    "StreamInterruptedError",
     "TokenFamily",
     "Tokens",
     "TransportError",

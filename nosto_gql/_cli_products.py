@@ -13,7 +13,7 @@ from ._exceptions import NostoError
 
 if TYPE_CHECKING:
     from ._client import NostoClient
-    from .rest import BulkResult
+    from .rest import BulkSummary
 
 
 def read_items(path: str) -> list[Any]:
@@ -53,24 +53,28 @@ def iter_jsonl(path: str) -> Iterator[Any]:
 
 
 def read_ids(path: str) -> list[Any]:
-    """Product ids from a JSON array, or one per line (plain or JSON: ``A``, ``"A"``, ``12``);
-    objects stand for their ``product_id``, so a catalog file works too. '-' is stdin."""
+    """Product ids from a JSON array, or one per line (plain text, or a JSON string or object:
+    ``A``, ``"A"``, ``12``); objects stand for their ``product_id``, so a catalog file works too.
+    A plain line is the id exactly as written (``-0`` stays ``-0``). '-' is stdin."""
     text = read_text(path)
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError:
-        values = [_line_value(line.strip()) for line in text.splitlines() if line.strip()]
+    if text.lstrip().startswith("["):
+        try:
+            values = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputFileError(f"line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     else:
-        values = document if isinstance(document, list) else [document]
+        values = [_line_value(line.strip()) for line in text.split("\n") if line.strip()]
     return [v.get("product_id", v) if isinstance(v, dict) else v for v in values]
 
 
 def _line_value(line: str) -> Any:
+    if not line.startswith(('"', "{")):
+        return line
     try:
         value = json.loads(line)
     except json.JSONDecodeError:
         return line
-    return value if isinstance(value, (str, int, dict)) else line
+    return value if isinstance(value, (str, dict)) else line
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -136,7 +140,7 @@ def _add_max_per_request(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _call(args: argparse.Namespace) -> Callable[[NostoClient], BulkResult]:
+def _call(args: argparse.Namespace) -> Callable[[NostoClient], BulkSummary]:
     """The client call to make, with its input read; OSError/ValueError for unusable files."""
     if args.products_action == "discontinue":
         ids = list(args.ids) or read_ids(args.file)
@@ -149,14 +153,27 @@ def _call(args: argparse.Namespace) -> Callable[[NostoClient], BulkResult]:
         # Two passes over the file: everything is validated before the first request (nothing
         # is sent if a product is bad) and memory stays at one request whatever the file's size.
         return lambda client: client.products.upsert_stream(
-            lambda: iter_jsonl(path), partial=args.partial, max_items_per_request=limit
+            lambda: iter_jsonl(path),
+            validate_first=True,
+            partial=args.partial,
+            max_items_per_request=limit,
         )
     items = read_items(args.file)
     if args.products_action == "recrawl":
+        items = _unwrapped_recrawl(items)
         return lambda client: client.products.recrawl(items, max_items_per_request=limit)
     return lambda client: client.products.upsert(
         items, partial=args.partial, max_items_per_request=limit
     )
+
+
+def _unwrapped_recrawl(items: list[Any]) -> list[Any]:
+    """Nosto's own recrawl body, ``{"products": [...]}``, stands for its items."""
+    if len(items) == 1 and isinstance(items[0], dict) and set(items[0]) == {"products"}:
+        wrapped = items[0]["products"]
+        if isinstance(wrapped, list):
+            return wrapped
+    return items
 
 
 def _streamable(path: str) -> bool:
@@ -185,9 +202,13 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, InputFileError) as exc:  # met while a streamed upload read the file
         report_failure(args.json, "InputFileError", f"cannot read {args.file}: {exc}", {})
         return 2
-    from .rest import ItemStatus
+    from .rest import BulkResult, ItemStatus
 
     counts = {status.value: result.count(status) for status in ItemStatus}
+    # Every item, except after a streamed upload (a .jsonl file), which keeps only the items
+    # not accepted so that memory stays bounded; their number is in counts either way.
+    listed_all = isinstance(result, BulkResult)
+    outcomes = result.outcomes if isinstance(result, BulkResult) else result.problems
     if args.json:
         print(
             json.dumps(
@@ -195,11 +216,10 @@ def run(args: argparse.Namespace) -> int:
                     "ok": result.ok,
                     "requests_sent": result.requests_sent,
                     "counts": counts,
-                    # Every product, except after a streamed upload of a .jsonl file, which
-                    # lists only the products not accepted (their number is in counts).
+                    "products_listed": "all" if listed_all else "not_accepted",
                     "products": [
                         {"product_id": o.item_id, "status": o.status.value, "message": o.message}
-                        for o in result.outcomes
+                        for o in outcomes
                     ],
                 },
                 indent=2,
@@ -212,7 +232,7 @@ def run(args: argparse.Namespace) -> int:
             if n or status != "invalid"  # invalid only happens when streaming
         )
         print(f"{listed} in {result.requests_sent} request(s)")
-        for outcome in result.outcomes:
+        for outcome in outcomes:
             if outcome.message:
                 print(f"  {outcome.item_id}: {outcome.status.value}: {outcome.message}")
     return 0 if result.ok else 1

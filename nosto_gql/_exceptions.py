@@ -6,6 +6,7 @@
     │   └── MissingTokenError       no token for the family an endpoint needs
     ├── InvalidInputError           input rejected locally, before anything was sent
     ├── BulkUploadError             a bulk call did not accept every item (see .result)
+    │   └── StreamInterruptedError  a streaming upload stopped by its input or on_outcome
     ├── TransportError              the request did not get an HTTP response
     │   └── RequestTimeoutError     ... because a timeout expired
     ├── APIStatusError              Nosto answered with a non-2xx status
@@ -30,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._facts import TokenFamily
-    from .rest import BulkResult
+    from .rest import BulkSummary
 
 
 class NostoError(Exception):
@@ -82,11 +83,18 @@ class InvalidInputError(NostoError):
 
 
 class BulkUploadError(NostoError):
-    """Raised by `BulkResult.raise_for_errors()`; ``result`` says what happened to each item."""
+    """A bulk call did not accept every item; ``result`` (a `BulkSummary`) says what happened."""
 
-    def __init__(self, message: str, *, result: BulkResult) -> None:
+    def __init__(self, message: str, *, result: BulkSummary) -> None:
         self.result = result
         super().__init__(message)
+
+
+class StreamInterruptedError(BulkUploadError):
+    """A streaming upload stopped part-way by something other than Nosto: an exception from the
+    input or from ``on_outcome`` (chained as ``__cause__``), or an input read twice
+    (``validate_first``) that changed between the passes. ``result`` (a `StreamedBulkResult`)
+    says what reached Nosto before it stopped."""
 
 
 class TransportError(NostoError):

@@ -454,3 +454,15 @@ def test_a_2xx_web_page_is_not_taken_as_success(content_type: str) -> None:
     )
     with pytest.raises(MalformedResponseError, match="captive portal"):
         client.email.blacklist(["a@x.com"])
+
+
+def test_a_2xx_web_page_leaves_a_bulk_upload_failed_not_accepted() -> None:
+    page = httpx.Response(200, text="<html>Log in</html>", headers={"Content-Type": "text/html"})
+    client = NostoClient(
+        tokens=Tokens(products="p"),
+        http_client=httpx.Client(transport=httpx.MockTransport(lambda request: page)),
+    )
+    result = client.products.discontinue(["A", "B"])
+    assert not result.ok
+    assert [o.status.value for o in result.outcomes] == ["failed", "failed"]
+    assert "captive portal" in (result.outcomes[0].message or "")

@@ -1,6 +1,6 @@
 """REST resources for the non-GraphQL token families, and what their bulk calls report."""
 
-from .._exceptions import BulkUploadError
+from .._exceptions import BulkUploadError, StreamInterruptedError
 
 # What bulk calls (client.products.*) report: a BulkSummary, of one of two kinds.
 from ._bulk import (
@@ -9,17 +9,21 @@ from ._bulk import (
     ItemOutcome,
     ItemStatus,
     StreamedBulkResult,
-    StreamInterruptedError,
 )
 
 # Resources: one module per token family, each sync and async.
+from .account import AsyncRatesAPI, AsyncSettingsAPI, RatesAPI, SettingsAPI
 from .email import AsyncEmailAPI, AsyncGdprAPI, EmailAPI, GdprAPI
+from .legacy_recommendations import AsyncLegacyRecommendationsAPI, LegacyRecommendationsAPI
 from .products import AsyncProductsAPI, ProductsAPI
 
 __all__ = [
     "AsyncEmailAPI",
     "AsyncGdprAPI",
+    "AsyncLegacyRecommendationsAPI",
     "AsyncProductsAPI",
+    "AsyncRatesAPI",
+    "AsyncSettingsAPI",
     "BulkResult",
     "BulkSummary",
     "BulkUploadError",
@@ -27,7 +31,10 @@ __all__ = [
     "GdprAPI",
     "ItemOutcome",
     "ItemStatus",
+    "LegacyRecommendationsAPI",
     "ProductsAPI",
+    "RatesAPI",
+    "SettingsAPI",
     "StreamInterruptedError",
     "StreamedBulkResult",
 ]

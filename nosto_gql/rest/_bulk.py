@@ -10,7 +10,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from .._exceptions import (
     AuthenticationError,
@@ -18,6 +18,7 @@ from .._exceptions import (
     BulkUploadError,
     InvalidInputError,
     NostoError,
+    StreamInterruptedError,
 )
 from .._facts import MAX_PAYLOAD_BYTES
 
@@ -214,15 +215,7 @@ _Error = TypeVar("_Error", bound=BulkUploadError)
 
 
 def _upload_error(kind: type[_Error], message: str, result: BulkSummary) -> _Error:
-    # Any result belongs in .result; cast while _exceptions still types it as BulkResult.
-    return kind(message, result=cast(Any, result))
-
-
-class StreamInterruptedError(BulkUploadError):
-    """A streaming upload stopped part-way by something other than Nosto: an exception from the
-    input or from ``on_outcome`` (chained as ``__cause__``), or an input read twice
-    (``validate_first``) that changed between the passes. ``result`` (a `StreamedBulkResult`)
-    says what reached Nosto before it stopped."""
+    return kind(message, result=result)
 
 
 def stream_interrupted(message: str, result: StreamedBulkResult) -> StreamInterruptedError:

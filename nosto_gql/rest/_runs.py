@@ -10,7 +10,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
 from typing import TypeVar
 
-from .._exceptions import AuthenticationError, InvalidInputError, NostoError
+from .._exceptions import (
+    AuthenticationError,
+    InvalidInputError,
+    NostoError,
+    StreamInterruptedError,
+)
 from .._facts import Endpoint
 from .._tokens import Tokens
 from ..models._fields import got
@@ -24,7 +29,6 @@ from ._bulk import (
     ItemOutcome,
     ItemStatus,
     StreamedBulkResult,
-    StreamInterruptedError,
     batch_outcomes,
     not_attempted,
     plan_batches,

@@ -12,7 +12,7 @@ from collections.abc import AsyncGenerator, AsyncIterable, Callable, Iterable
 from contextlib import aclosing
 from typing import TypeAlias
 
-from .._exceptions import APIStatusError, NostoError, TransportError
+from .._exceptions import APIStatusError, MalformedResponseError, NostoError, TransportError
 from .._facts import (
     MAX_PAYLOAD_BYTES,
     PRODUCTS_CREATE,
@@ -266,7 +266,7 @@ class ProductsAPI:
     def _send(self, endpoint: Endpoint, batch: Batch) -> NostoError | None:
         try:
             self._transport.send(_batch_request(endpoint, batch))
-        except (APIStatusError, TransportError) as error:
+        except (APIStatusError, TransportError, MalformedResponseError) as error:
             return error
         return None
 
@@ -391,6 +391,6 @@ class AsyncProductsAPI:
     async def _send(self, endpoint: Endpoint, batch: Batch) -> NostoError | None:
         try:
             await self._transport.send(_batch_request(endpoint, batch))
-        except (APIStatusError, TransportError) as error:
+        except (APIStatusError, TransportError, MalformedResponseError) as error:
             return error
         return None

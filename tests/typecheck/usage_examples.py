@@ -78,7 +78,9 @@ def rest_calls_with_plain_data_and_models(client: NostoClient) -> int:
 
     catalog: list[dict[str, object]] = [{"product_id": "A"}]
     client.products.upsert(catalog, partial=True, max_items_per_request=100).raise_for_errors()
-    streamed = client.products.upsert_stream(lambda: iter([Product.model_construct()]))
+    streamed = client.products.upsert_stream(
+        lambda: iter([Product.model_construct()]), validate_first=True
+    )
     client.rates.update({"USD": 1.08, "GBP": "0.85", "SEK": Decimal("11.42")})
     client.rates.update(
         {"EUR": ExchangeRate(rate=0.92, price_currency_code="EUR")},
