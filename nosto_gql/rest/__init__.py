@@ -3,7 +3,7 @@
 from .._exceptions import BulkUploadError, StreamInterruptedError
 
 # What bulk calls (client.products.*) report: a BulkSummary, of one of two kinds.
-from ._bulk import (
+from ._results import (
     BulkResult,
     BulkSummary,
     ItemOutcome,

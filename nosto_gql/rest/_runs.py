@@ -1,13 +1,13 @@
-"""The planning and bookkeeping of one bulk call across its requests.
+"""The bookkeeping of one bulk call across its requests.
 
-The sync and async resources in products.py own the loops and the I/O; `UploadPlanner` checks
-each call's arguments and input and returns its run, and the runs decide what goes into each
-request and what happened to each item, so both loops share every decision.
+The sync and async resources in products.py own the loops and the I/O; the runs decide what goes
+into each request and what happened to each item, so both loops share every decision. Runs are
+made by `_planning.UploadPlanner`.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TypeVar
 
 from .._exceptions import (
@@ -17,44 +17,32 @@ from .._exceptions import (
     StreamInterruptedError,
 )
 from .._facts import Endpoint
-from .._tokens import Tokens
-from ..models._fields import got
-from ..models.validation import ProductInput, check_container
 from ._bulk import (
     Batch,
     BatchPacker,
-    BulkResult,
-    BulkSummary,
     Encoded,
-    ItemOutcome,
-    ItemStatus,
-    StreamedBulkResult,
     batch_outcomes,
     not_attempted,
     plan_batches,
-    stream_interrupted,
 )
 from ._encoding import (
     ARRAY,
-    RECRAWL_ENVELOPE,
     Envelope,
-    Problem,
-    RecrawlItem,
-    checked_max_items,
     encode_product,
-    encoded_ids,
-    encoded_products,
-    encoded_recrawl,
-    partial_hint,
 )
+from ._results import (
+    BulkResult,
+    BulkSummary,
+    ItemOutcome,
+    ItemStatus,
+    StreamedBulkResult,
+    stream_interrupted,
+)
+from ._stream_check import StreamCheck, check_source
 
 OutcomeCallback = Callable[[ItemOutcome], None]
 
 _Source = TypeVar("_Source")
-
-# A first pass over a catalog where every product is wrong must not hold millions of problems;
-# the first ones are what a person reads anyway.
-MAX_LISTED_PROBLEMS = 1000
 
 
 def _raise_if_refused(result: BulkSummary) -> None:
@@ -153,7 +141,7 @@ class StreamRun:
 
     def first_pass(self, source: _Source, *, asynchronous: bool = False) -> _Source:
         """Check what the source gave for the validating pass; return it, to be read."""
-        _check_source(source, asynchronous=asynchronous)
+        check_source(source, asynchronous=asynchronous)
         if isinstance(source, (Iterator, AsyncIterator)):
             self._first_iterator = source
         return source
@@ -172,7 +160,7 @@ class StreamRun:
 
     def sending_pass(self, source: _Source, *, asynchronous: bool = False) -> _Source:
         """Check what the source gave for the pass that sends; return it, to be read."""
-        _check_source(source, asynchronous=asynchronous)
+        check_source(source, asynchronous=asynchronous)
         if self._first_iterator is not None and source is self._first_iterator:
             problem = (
                 "returned the same iterator as for the first pass, which used it up; e.g. call "
@@ -258,162 +246,3 @@ class StreamRun:
         if self._on_outcome is not None:
             for outcome in outcomes:
                 self._on_outcome(outcome)
-
-
-def _check_source(source: object, *, asynchronous: bool) -> None:
-    """Refuse a single product, or anything the loop could not iterate, before reading it."""
-    if asynchronous and isinstance(source, AsyncIterable):
-        return
-    check_container(source, "products")
-    if not isinstance(source, Iterable):
-        raise InvalidInputError(
-            f"expected an iterable of products; got {got(source)} (an async iterable needs "
-            "AsyncNostoClient)"
-        )
-
-
-class StreamCheck:
-    """The first pass of a two-pass streaming upsert: validate and measure every product,
-    keeping only the problems, then raise them all as one `InvalidInputError`."""
-
-    def __init__(self, *, partial: bool, max_bytes: int) -> None:
-        self._partial = partial
-        self._max_bytes = max_bytes
-        self._read = 0
-        self._bad = 0
-        self._missing_field = False
-        self._problems: list[Problem] = []
-        self._unlisted = 0
-
-    def add(self, item: object) -> None:
-        product = encode_product(self._read, item, partial=self._partial, max_bytes=self._max_bytes)
-        self._read += 1
-        if product.encoded is not None:
-            return
-        self._bad += 1
-        self._missing_field = self._missing_field or product.missing_field
-        room = MAX_LISTED_PROBLEMS - len(self._problems)
-        self._problems += product.problems[:room]
-        self._unlisted += max(0, len(product.problems) - room)
-
-    @property
-    def read(self) -> int:
-        """How many products were read."""
-        return self._read
-
-    def raise_if_invalid(self) -> None:
-        """Raise `InvalidInputError` naming the bad products, if there were any."""
-        if not self._bad:
-            return
-        problems = list(self._problems)
-        if self._unlisted:
-            problems.append(("...", f"{self._unlisted} more problems not listed"))
-        hint = partial_hint(missing_field=self._missing_field, partial=self._partial)
-        raise InvalidInputError(
-            f"{self._bad} of {self._read} products failed validation{hint}", problems
-        )
-
-
-class UploadPlanner:
-    """What every products call decides before its first request, with no I/O: the arguments,
-    then the token, then the input are checked (so nothing is sent when any is wrong, and the
-    first mistake is the one reported), and the call's run is returned for a loop to send."""
-
-    def __init__(self, tokens: Tokens, *, max_bytes: int) -> None:
-        self._tokens = tokens
-        self._max_bytes = max_bytes
-
-    def products(
-        self,
-        endpoint: Endpoint,
-        products: Iterable[ProductInput],
-        *,
-        partial: bool,
-        max_items_per_request: int | None,
-    ) -> BulkRun:
-        """A call sending products validated as a whole first (upsert and the legacy calls)."""
-        return self._bulk(
-            endpoint,
-            max_items_per_request,
-            lambda: encoded_products(products, partial=partial, max_bytes=self._max_bytes),
-        )
-
-    def ids(
-        self,
-        endpoint: Endpoint,
-        product_ids: Iterable[str | int],
-        *,
-        max_items_per_request: int | None,
-    ) -> BulkRun:
-        """A call sending product ids (discontinue)."""
-        return self._bulk(
-            endpoint,
-            max_items_per_request,
-            lambda: encoded_ids(product_ids, max_bytes=self._max_bytes),
-        )
-
-    def recrawl(
-        self,
-        endpoint: Endpoint,
-        items: Iterable[RecrawlItem],
-        *,
-        max_items_per_request: int | None,
-    ) -> BulkRun:
-        """A call sending ``{"product_id", "url"}`` items in the recrawl wrapper."""
-        return self._bulk(
-            endpoint,
-            max_items_per_request,
-            lambda: encoded_recrawl(items, max_bytes=self._max_bytes),
-            RECRAWL_ENVELOPE,
-        )
-
-    def stream(
-        self,
-        endpoint: Endpoint,
-        products: object,
-        *,
-        validate_first: bool,
-        partial: bool,
-        max_items_per_request: int | None,
-        on_outcome: OutcomeCallback | None,
-    ) -> StreamRun:
-        """A streaming upload; its input is read by the loop, one product at a time."""
-        max_items = checked_max_items(max_items_per_request)
-        if validate_first and not callable(products):
-            problem = (
-                "expected a zero-argument callable returning a fresh iterable on each call, "
-                f"e.g. lambda: read_jsonl(path); got {type(products).__name__}"
-            )
-            raise InvalidInputError(
-                "validate_first=True reads the input twice (once to validate it, once to send "
-                "it), so products must be a callable that reads it again (a list already in "
-                "memory: upsert() validates everything first too)",
-                [("products", problem)],
-            )
-        if on_outcome is not None and not callable(on_outcome):
-            problem = f"expected a callable taking an ItemOutcome, or None; got {got(on_outcome)}"
-            raise InvalidInputError(
-                "on_outcome must be a callable or None", [("on_outcome", problem)]
-            )
-        self._tokens.require(endpoint.family)
-        return StreamRun(
-            endpoint,
-            partial=partial,
-            max_bytes=self._max_bytes,
-            max_items=max_items,
-            on_outcome=on_outcome,
-            validate_first=validate_first,
-        )
-
-    def _bulk(
-        self,
-        endpoint: Endpoint,
-        max_items_per_request: int | None,
-        encode: Callable[[], list[Encoded]],
-        envelope: Envelope = ARRAY,
-    ) -> BulkRun:
-        max_items = checked_max_items(max_items_per_request)
-        self._tokens.require(endpoint.family)
-        return BulkRun(
-            endpoint, encode(), max_bytes=self._max_bytes, max_items=max_items, envelope=envelope
-        )

@@ -24,9 +24,11 @@ from .._facts import (
 )
 from .._transport import AsyncTransport, RequestSpec, Transport
 from ..models.validation import ProductInput
-from ._bulk import Batch, BulkResult, StreamedBulkResult
+from ._bulk import Batch
 from ._encoding import RecrawlItem
-from ._runs import BulkRun, OutcomeCallback, UploadPlanner
+from ._planning import UploadPlanner
+from ._results import BulkResult, StreamedBulkResult
+from ._runs import BulkRun, OutcomeCallback
 
 __all__ = ["AsyncProductsAPI", "ProductsAPI", "RecrawlItem"]
 

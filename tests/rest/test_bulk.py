@@ -158,12 +158,6 @@ def test_counts_follow_the_outcomes_given_and_added() -> None:
     assert result.requests_sent == 1 and result.error is None
 
 
-def test_streamed_outcomes_is_a_deprecated_name_for_problems() -> None:
-    streamed = _filled(StreamedBulkResult())
-    with pytest.warns(DeprecationWarning, match=r"use result\.problems"):
-        assert streamed.outcomes == streamed.problems
-
-
 def test_an_unread_rest_of_input_is_not_ok_even_with_no_problem() -> None:
     streamed = StreamedBulkResult(unread_input=True)
     streamed.add([ItemOutcome("a", ItemStatus.ACCEPTED)])

@@ -206,3 +206,16 @@ def test_reading_again_from_the_lowest_failed_index_finishes_the_upload() -> Non
     assert first.count(ItemStatus.ACCEPTED) + second.count(ItemStatus.ACCEPTED) == 9
     assert server.sent_ids[-6:] == ["P003", "P005", "P006", "P007", "P008", "P009"]
     assert [(o.item_id, o.status) for o in second.problems] == [("BAD", ItemStatus.INVALID)]
+
+
+def test_a_feed_invalid_in_every_line_is_counted_but_listed_only_up_to_a_limit() -> None:
+    from nosto_gql.rest._results import PROBLEMS_LISTED_LIMIT
+
+    server = Server()
+    bad = ({**product(f"P{i}"), "price": -1} for i in range(PROBLEMS_LISTED_LIMIT + 500))
+    result = products_api(server).upsert_stream(bad)
+    assert result.count(ItemStatus.INVALID) == PROBLEMS_LISTED_LIMIT + 500
+    assert len(result.problems) == PROBLEMS_LISTED_LIMIT
+    assert result.invalid_not_kept == 500
+    assert f"only the first {PROBLEMS_LISTED_LIMIT} invalid items are listed" in result.summary()
+    assert not result.ok and server.requests == []

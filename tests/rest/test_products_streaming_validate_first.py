@@ -10,7 +10,7 @@ import pytest
 from recording_server import Server, async_products_api, product, products, products_api
 
 from nosto_gql import InvalidInputError
-from nosto_gql.rest import ItemStatus, StreamInterruptedError, _runs
+from nosto_gql.rest import ItemStatus, StreamInterruptedError, _stream_check
 
 # -- two passes ----------------------------------------------------------------------------------
 
@@ -37,7 +37,7 @@ def test_everything_is_validated_before_anything_is_sent() -> None:
 def test_the_first_pass_lists_a_bounded_number_of_problems(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(_runs, "MAX_LISTED_PROBLEMS", 3)
+    monkeypatch.setattr(_stream_check, "PROBLEMS_LISTED_LIMIT", 3)
     with pytest.raises(InvalidInputError, match="5 of 5 products failed") as info:
         products_api(Server()).upsert_stream(
             lambda: (product(f"P{i}", price=-1) for i in range(5)), validate_first=True
