@@ -98,6 +98,11 @@ class ClientConfig:
             )
         if not self.user_agent.isascii():
             raise ConfigurationError("user_agent must be ASCII (HTTP header values are).")
+        if not self.user_agent.isprintable():
+            raise ConfigurationError(
+                "user_agent must be one line of printable text (no newline or control "
+                f"characters); got {self.user_agent!r}"
+            )
 
 
 def as_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
@@ -163,8 +164,14 @@ def _refuse_closed(client: httpx.Client | httpx.AsyncClient) -> None:
         )
 
 
+# The local part of an e-mail address in a path (GDPR and consent calls carry one).
+_ADDRESS_LOCAL_PART = re.compile(r"[^/]*@")
+
+
 def _describe(request: httpx.Request) -> str:
-    return f"{request.method} {request.url.path}"
+    """``POST /v1/customers/redact/***@example.com``: the call, for messages and logs, with a
+    shopper's address masked, since both end up in log files."""
+    return f"{request.method} {_ADDRESS_LOCAL_PART.sub('***@', request.url.path)}"
 
 
 class _CallPlanner:

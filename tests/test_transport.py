@@ -24,6 +24,7 @@ from nosto_gql import (
     MalformedResponseError,
     MissingTokenError,
     NostoClient,
+    NotFoundError,
     RateLimitError,
     RequestTimeoutError,
     ServerError,
@@ -466,3 +467,21 @@ def test_a_2xx_web_page_leaves_a_bulk_upload_failed_not_accepted() -> None:
     assert not result.ok
     assert [o.status.value for o in result.outcomes] == ["failed", "failed"]
     assert "captive portal" in (result.outcomes[0].message or "")
+
+
+def test_a_user_agent_of_more_than_one_line_is_refused_at_construction() -> None:
+    with pytest.raises(ConfigurationError, match="one line of printable text"):
+        NostoClient(tokens=Tokens(apps="a"), user_agent="shop/1.0\r\nX-Injected: 1")
+
+
+def test_a_shoppers_address_is_masked_in_error_messages() -> None:
+    client = NostoClient(
+        tokens=Tokens(email="e"),
+        http_client=httpx.Client(
+            transport=httpx.MockTransport(lambda request: httpx.Response(404, json={}))
+        ),
+    )
+    with pytest.raises(NotFoundError) as info:
+        client.gdpr.redact("ann.smith@example.com")
+    assert "ann.smith" not in str(info.value)
+    assert "/v1/customers/redact/***@example.com" in str(info.value)

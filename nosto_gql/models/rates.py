@@ -50,7 +50,9 @@ class ExchangeRate(PayloadModel):
     """One target currency and the multiplier from the primary currency into it."""
 
     rate: PositiveRate = Field(description="multiplier from the primary currency, e.g. 1.08")
-    price_currency_code: CurrencyCode = Field(description="ISO-4217 target currency, e.g. USD")
+    price_currency_code: CurrencyCode = Field(
+        description="ISO-4217 code of the target currency, such as USD"
+    )
 
 
 class ExchangeRates(PayloadModel):

@@ -143,7 +143,7 @@ class AccountSettings(PayloadModel):
     language_code: LanguageCode | None = Field(default=None, description="ISO-639-1, e.g. en")
     front_page_url: AbsoluteUrl | None = Field(default=None, description="the storefront URL")
     currency_code: CurrencyCode | None = Field(
-        default=None, description="ISO-4217 primary currency, e.g. EUR"
+        default=None, description="ISO-4217 code of the primary currency, such as EUR"
     )
     currencies: Annotated[dict[CurrencyCode, CurrencyFormat], MinLen(1)] | None = Field(
         default=None,

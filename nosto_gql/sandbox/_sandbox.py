@@ -141,9 +141,7 @@ class Sandbox:
         """A `NostoClient` wired to this sandbox; ``options`` go to its constructor."""
         from .. import NostoClient
 
-        client = NostoClient(
-            tokens=self.tokens, base_url=self.base_url, ca_file=self.ca_file, **options
-        )
+        client = NostoClient(**self._wiring(options), **options)
         self._clients.add(client)
         return client
 
@@ -151,9 +149,15 @@ class Sandbox:
         """An `AsyncNostoClient` wired to this sandbox; ``options`` go to its constructor."""
         from .. import AsyncNostoClient
 
-        return AsyncNostoClient(
-            tokens=self.tokens, base_url=self.base_url, ca_file=self.ca_file, **options
-        )
+        return AsyncNostoClient(**self._wiring(options), **options)
+
+    def _wiring(self, options: dict[str, Any]) -> dict[str, Any]:
+        """Tokens, base URL and CA file for a client, except what ``options`` set themselves
+        (an ``http_client`` brings its own trust, so the CA file is left to it)."""
+        wiring: dict[str, Any] = {"tokens": self.tokens, "base_url": self.base_url}
+        if "http_client" not in options:
+            wiring["ca_file"] = self.ca_file
+        return {key: value for key, value in wiring.items() if key not in options}
 
     # -- seeding ------------------------------------------------------------------------------
 

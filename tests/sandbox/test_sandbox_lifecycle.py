@@ -186,3 +186,18 @@ def test_files_are_deleted_even_without_stop() -> None:
     del tls
     gc.collect()
     assert not os.path.exists(ca_file)
+
+
+def test_a_client_may_bring_its_own_http_client_and_override_tokens(sandbox: Sandbox) -> None:
+    import ssl
+
+    import httpx
+
+    from nosto_gql import AuthenticationError, Tokens
+
+    http = httpx.Client(verify=ssl.create_default_context(cafile=sandbox.ca_file))
+    with sandbox.client(http_client=http) as client:
+        assert client.apps.new_session().new_session
+    with sandbox.client(tokens=Tokens(apps="nope")) as client, pytest.raises(AuthenticationError):
+        client.apps.new_session()
+    http.close()
