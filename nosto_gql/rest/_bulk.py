@@ -49,13 +49,18 @@ def size_problem(encoded: bytes, *, max_bytes: int, overhead: int = 2) -> str | 
     return f"serialised size {size} > {max_bytes} bytes" if size > max_bytes else None
 
 
+def _shortened(item_id: str, limit: int = 80) -> str:
+    # An id that is itself the oversized part would make the message megabytes long.
+    return item_id if len(item_id) <= limit else f"{item_id[:limit]}... ({len(item_id)} chars)"
+
+
 def check_item_sizes(items: Iterable[Encoded], *, max_bytes: int, overhead: int = 2) -> None:
     """Raise `InvalidInputError` naming every item that alone would exceed the request cap.
 
     ``overhead`` is the size of what encloses the items (``[`` and ``]`` by default).
     """
     too_big = [
-        (item.item_id, problem)
+        (_shortened(item.item_id), problem)
         for item in items
         if (problem := size_problem(item.body, max_bytes=max_bytes, overhead=overhead))
     ]

@@ -197,6 +197,12 @@ def _recrawl_fields(index: int, item: object) -> tuple[object, object, list[Prob
 def encoded_recrawl(items: Iterable[RecrawlItem], *, max_bytes: int) -> list[Encoded]:
     """Recrawl items as JSON objects; an exact repeat of an earlier item is dropped."""
     check_container(items, "recrawl items")
+    if isinstance(items, tuple) and len(items) == 2 and isinstance(items[1], str):
+        # One (product_id, url) pair rather than a list of them.
+        raise InvalidInputError(
+            "expected a list of recrawl items; got a single (product_id, url) pair: wrap it in "
+            "a list"
+        )
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     encoded: list[Encoded] = []

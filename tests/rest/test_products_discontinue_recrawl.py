@@ -232,3 +232,17 @@ async def test_async_discontinue_and_recrawl() -> None:
         await api.recrawl([("A", "shop.example.com/a")])
     with pytest.raises(AuthenticationError):
         await async_products_api(Server(401)).discontinue(["A"])
+
+
+def test_a_single_recrawl_pair_is_refused_naming_the_fix() -> None:
+    server = Server()
+    with pytest.raises(InvalidInputError, match="single \\(product_id, url\\) pair"):
+        products_api(server).recrawl(("P1", "https://shop.example.com/p1"))  # type: ignore[arg-type]
+    assert server.requests == []
+
+
+def test_an_oversized_id_is_named_briefly() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        products_api(Server(), max_bytes=1000).discontinue(["x" * 5000])
+    assert len(str(info.value)) < 400
+    assert "(5000 chars)" in str(info.value)
