@@ -8,7 +8,14 @@ import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from ._cli_common import InputFileError, read_text, report_failure, report_nosto_error
+from ._cli_common import (
+    InputFileError,
+    add_json_flag,
+    environment_epilog,
+    read_text,
+    report_failure,
+    report_nosto_error,
+)
 from ._exceptions import NostoError
 
 if TYPE_CHECKING:
@@ -78,12 +85,20 @@ def _line_value(line: str) -> Any:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    environment = "Reads NOSTO_API_PRODUCTS_TOKEN and NOSTO_API_BASE_URL from the environment."
+    epilog = environment_epilog("PRODUCTS", "an item failed validation").replace(
+        "0 Nosto accepted the request", "0 Nosto accepted every item"
+    )
+    parser.description = "Keep Nosto's copy of the catalog in sync (API_PRODUCTS)."
+    parser.epilog = epilog
     actions = parser.add_subparsers(dest="products_action", required=True)
     upsert = actions.add_parser(
         "upsert",
         help="create or update products (split under Nosto's 2 MB cap automatically)",
-        description=environment,
+        description="Creates or updates the products in FILE. Every product is validated "
+        "before anything is sent; requests are split under Nosto's 2 MB cap; the result says "
+        "per product whether it was accepted, rejected by Nosto (with its message), failed or "
+        "not attempted.",
+        epilog=epilog,
     )
     upsert.add_argument(
         "file",
@@ -95,29 +110,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="allow partial updates (only product_id required), e.g. availability changes",
     )
-    upsert.add_argument("--json", action="store_true", help="print the per-product result as JSON")
+    add_json_flag(upsert)
     _add_max_per_request(upsert)
     discontinue = actions.add_parser(
         "discontinue",
         help="mark products Discontinued (removed from the catalog) by id",
-        description=environment,
+        description="Marks the products Discontinued at once (for products removed from the "
+        "catalog; upsert OutOfStock for ones merely sold out). Ids Nosto does not know are "
+        "accepted.",
+        epilog=epilog,
     )
     discontinue.add_argument("ids", nargs="*", metavar="ID", help="product ids")
     discontinue.add_argument(
         "--file",
         help="JSON array of ids, or one id per line (objects give their product_id); '-' for stdin",
     )
-    discontinue.add_argument("--json", action="store_true", help="print the per-id result as JSON")
+    add_json_flag(discontinue)
     _add_max_per_request(discontinue)
     recrawl = actions.add_parser(
         "recrawl",
         help="ask Nosto to re-crawl product pages (never resent: each costs a page load)",
-        description=environment,
+        description="Asks Nosto's crawler to re-read each product page. Each item costs your "
+        "shop one page load, so a request that may have reached Nosto is never resent.",
+        epilog=epilog,
     )
     recrawl.add_argument(
-        "file", help="JSON array or .jsonl of {product_id, url} objects; '-' for stdin"
+        "file",
+        help="JSON array or .jsonl of {product_id, url} objects, or Nosto's own body "
+        "{\"products\": [...]}; '-' for stdin",
     )
-    recrawl.add_argument("--json", action="store_true", help="print the per-item result as JSON")
+    add_json_flag(recrawl)
     _add_max_per_request(recrawl)
 
 
