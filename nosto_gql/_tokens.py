@@ -38,6 +38,13 @@ class Tokens:
                 object.__setattr__(self, f.name, value.strip())
             if getattr(self, f.name) == "":
                 object.__setattr__(self, f.name, None)
+            token = getattr(self, f.name)
+            if token is not None and not (token.isascii() and token.isprintable()):
+                # It travels in a header: a line break or NUL could only fail there, later.
+                raise ConfigurationError(
+                    f"Tokens.{f.name} holds characters a token never has (a line break, a "
+                    "control or non-ASCII character); copy it again from Nosto's admin"
+                )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Tokens:

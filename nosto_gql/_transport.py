@@ -19,6 +19,7 @@ from urllib.parse import unquote
 import anyio
 import httpx
 
+from . import _facts
 from ._config import ClientConfig, ssl_context_for
 from ._errors_map import request_id_of, status_error
 from ._exceptions import (
@@ -29,7 +30,7 @@ from ._exceptions import (
     TransportError,
 )
 from ._facts import IGNORE_TRAFFIC_HEADER, Endpoint, TokenFamily, family_of_path
-from ._json import compact_json
+from ._json import NOT_UTF8, compact_json, is_utf8
 from ._retry import RetryPolicy
 
 logger = logging.getLogger("nosto_gql")
@@ -126,6 +127,25 @@ def _check_owner(path: str, family: TokenFamily) -> None:
         )
 
 
+def _refuse_non_utf8(path: str, params: QueryParams | None) -> None:
+    texts = [("path", path), *((f"params[{k!r}]", v) for k, v in (params or {}).items())]
+    for where, text in texts:
+        if isinstance(text, str) and not is_utf8(text):
+            raise InvalidInputError(f"the {where} {NOT_UTF8}", [(where, NOT_UTF8)])
+
+
+def _refuse_oversized(body: bytes | None) -> None:
+    # Nosto documents the cap for the products API and answers 413 above it; a body over it is
+    # refused here for every endpoint, before the upload is spent on it.
+    cap = _facts.MAX_PAYLOAD_BYTES
+    if body is not None and len(body) > cap:
+        raise InvalidInputError(
+            f"the request body is {len(body)} bytes, over Nosto's {cap}-byte cap; send less "
+            "per call (a value may be far longer than meant)",
+            [("body", f"{len(body)} bytes > {cap}")],
+        )
+
+
 def _body_of(spec: RequestSpec) -> tuple[bytes | None, str | None]:
     if spec.json is not None and spec.content is not None:
         raise ConfigurationError("pass either json= or content=, not both")
@@ -136,6 +156,8 @@ def _body_of(spec: RequestSpec) -> tuple[bytes | None, str | None]:
             raise InvalidInputError(f"json= cannot be encoded: {exc}") from None
     if spec.content is not None:
         content = spec.content
+        if isinstance(content, str) and not is_utf8(content):
+            raise InvalidInputError(f"the request body {NOT_UTF8}")
         body = content.encode() if isinstance(content, str) else content
         return body, spec.content_type or "application/octet-stream"
     return None, None
@@ -189,6 +211,7 @@ class _CallPlanner:
         local variables, can contain the secret."""
         family = _token_family(spec.family)
         path = _checked_path(spec.path, family)
+        _refuse_non_utf8(path, spec.params)
         headers = dict(spec.headers or {})
         reserved = sorted(h for h in headers if h.lower() in _RESERVED_HEADERS)
         if reserved:
@@ -197,6 +220,7 @@ class _CallPlanner:
         if self.config.ignore_traffic:
             all_headers[IGNORE_TRAFFIC_HEADER] = "True"
         body, content_type = _body_of(spec)
+        _refuse_oversized(body)
         if content_type:
             all_headers["Content-Type"] = content_type
         all_headers.update(headers)

@@ -221,6 +221,16 @@ def _add_codegen_options(parser: argparse.ArgumentParser, *, writes: bool = Fals
         )
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535; got {text!r}")
+    return port
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nosto-gql", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"nosto-gql {__version__}")
@@ -245,7 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Declared here, not in nosto_gql.sandbox, so building the parser never imports the server.
     sandbox.add_argument("--host", default="127.0.0.1", help="address to listen on")
     sandbox.add_argument(
-        "--port", type=int, default=0, help="port to listen on (default: a random free port)"
+        "--port", type=_port, default=0, help="port to listen on (default: a random free port)"
     )
     sandbox.add_argument(
         "--seed",

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from pydantic_core import to_json
+from pydantic_core import PydanticSerializationError, to_json
+
+from .._exceptions import InvalidInputError
+from .._json import NOT_UTF8
 
 __all__ = ["PayloadModel", "prune"]
 
@@ -62,5 +65,12 @@ class PayloadModel(BaseModel):
         return prune(self.model_dump(mode="json", exclude_none=True))
 
     def to_payload_json(self) -> bytes:
-        """`to_payload()` as compact UTF-8 JSON, e.g. to measure it against the 2 MB cap."""
-        return to_json(self.to_payload())
+        """`to_payload()` as compact UTF-8 JSON, e.g. to measure it against the 2 MB cap.
+
+        Raises `InvalidInputError` for text that cannot be UTF-8 (the one thing field
+        validation lets through that JSON cannot carry).
+        """
+        try:
+            return to_json(self.to_payload())
+        except PydanticSerializationError:
+            raise InvalidInputError(f"a field {NOT_UTF8}") from None

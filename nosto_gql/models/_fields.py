@@ -18,6 +18,7 @@ from pydantic import AfterValidator, AllowInfNan, BeforeValidator
 from pydantic_core import PydanticCustomError
 
 from .._facts import CURRENCY_CODES, Availability
+from .._json import NOT_UTF8, is_utf8
 
 __all__ = [
     "AbsoluteUrl",
@@ -128,24 +129,30 @@ def _to_measure(value: Any) -> Any:
     return value
 
 
+def _sendable(value: str) -> str:
+    if not is_utf8(value):
+        raise _error("utf8", f"this text {NOT_UTF8}; got {got(value)}")
+    return value
+
+
 def _to_identifier(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, str):
         if not value.strip():
             raise _error("identifier", f"expected a non-empty id; got {got(value)}")
-        return value
+        return _sendable(value)
     raise _error("identifier", f"expected a string (or integer) id; got {got(value)}")
 
 
 def _not_blank(value: str) -> str:
     if not value.strip():
         raise _error("blank", f"expected non-empty text; got {got(value)}")
-    return value
+    return _sendable(value)
 
 
 def _to_url(value: str) -> str:
-    text = value.strip()
+    text = _sendable(value).strip()
     if _URL.fullmatch(text):
         return text
     if text.startswith("//"):

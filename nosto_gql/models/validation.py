@@ -50,8 +50,14 @@ def check_container(items: object, what: str = "products") -> None:
             f"expected an iterable of {what} (e.g. a list); got a single "
             f"{type(items).__name__}: wrap it in a list"
         )
-    if not isinstance(items, Iterable) and not callable(getattr(items, "__aiter__", None)):
-        raise InvalidInputError(f"expected an iterable of {what} (e.g. a list); got {got(items)}")
+    if isinstance(items, Iterable):
+        return
+    if callable(getattr(items, "__aiter__", None)):
+        raise InvalidInputError(
+            f"expected an iterable of {what} (e.g. a list); got an async iterable: collect it "
+            "into a list, or stream it with AsyncNostoClient's products.upsert_stream"
+        )
+    raise InvalidInputError(f"expected an iterable of {what} (e.g. a list); got {got(items)}")
 
 
 def validate_item(

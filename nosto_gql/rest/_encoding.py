@@ -68,10 +68,17 @@ def encoded_products(
     # Everything is validated and measured before the first request: bad input must not
     # half-send a catalog. (A repeated id is refused, so the models are the input, in order.)
     models = validate_products(products, partial=partial)
-    encoded = [
-        Encoded(model.product_id, model.to_payload_json(), index)
-        for index, model in enumerate(models)
-    ]
+    encoded: list[Encoded] = []
+    problems: list[Problem] = []
+    for index, model in enumerate(models):
+        try:
+            encoded.append(Encoded(model.product_id, model.to_payload_json(), index))
+        except InvalidInputError as exc:
+            problems.append((_label(index, model.product_id), str(exc)))
+    if problems:
+        raise InvalidInputError(
+            f"{len(problems)} of {len(models)} products cannot be sent", problems
+        )
     check_item_sizes(encoded, max_bytes=max_bytes, overhead=ARRAY.overhead)
     return encoded
 
@@ -118,7 +125,11 @@ def encode_product(index: int, item: object, *, partial: bool, max_bytes: int) -
         raw_id = _usable_id(item)
         item_id = f"products[{index}]" if raw_id is None else str(raw_id)
         return EncodedProduct(item_id, None, tuple(problems), missing, _label(index, raw_id))
-    encoded = model.to_payload_json()
+    try:
+        encoded = model.to_payload_json()
+    except InvalidInputError as exc:
+        where = _label(index, model.product_id)
+        return EncodedProduct(model.product_id, None, ((where, str(exc)),), label=where)
     too_big = size_problem(encoded, max_bytes=max_bytes, overhead=ARRAY.overhead)
     if too_big:
         where = _label(index, model.product_id)

@@ -3,6 +3,7 @@ and input are checked, and its run (`_runs`) is returned for a loop to send."""
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterable
 
 from .._exceptions import InvalidInputError
@@ -99,6 +100,11 @@ class UploadPlanner:
                 "it), so products must be a callable that reads it again (a list already in "
                 "memory: upsert() validates everything first too)",
                 [("products", problem)],
+            )
+        if inspect.iscoroutinefunction(on_outcome):
+            raise InvalidInputError(
+                "on_outcome must be a plain function: an async one would never be awaited",
+                [("on_outcome", "expected a function that returns nothing, not a coroutine")],
             )
         if on_outcome is not None and not callable(on_outcome):
             problem = f"expected a callable taking an ItemOutcome, or None; got {got(on_outcome)}"

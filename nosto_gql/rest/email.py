@@ -19,6 +19,7 @@ from .._facts import (
     Endpoint,
     email_path_segment,
 )
+from .._json import NOT_UTF8, is_utf8
 from .._transport import AsyncTransport, RequestSpec, Transport
 from ..models._fields import got
 
@@ -28,6 +29,8 @@ def _problem(email: object) -> str | None:
         return f"expected a string, got {type(email).__name__}"
     if any(c.isspace() for c in email):
         return "contains whitespace or a line break"
+    if not is_utf8(email):
+        return NOT_UTF8
     if email.count("@") != 1 or email.startswith("@") or email.endswith("@"):
         return "expected one @ between a local part and a domain"
     return None

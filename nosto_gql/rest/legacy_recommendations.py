@@ -19,6 +19,7 @@ from .._facts import (
     LEGACY_RECOMMENDATIONS_ELEMENTS_PARAM,
     LEGACY_RECOMMENDATIONS_ELEMENTS_SEPARATOR,
 )
+from .._json import NOT_UTF8, is_utf8
 from .._transport import AsyncTransport, RequestSpec, Transport
 from ..models._fields import got
 
@@ -46,6 +47,8 @@ def legacy_recommendations_request(elements: Iterable[str]) -> RequestSpec:
     for index, element in enumerate(elements):
         if not isinstance(element, str) or not element.strip():
             problems.append((f"elements[{index}]", f"expected a slot id; got {got(element)}"))
+        elif not is_utf8(element):
+            problems.append((f"elements[{index}]", NOT_UTF8))
         elif any(c.isspace() or c == LEGACY_RECOMMENDATIONS_ELEMENTS_SEPARATOR for c in element):
             problems.append(
                 (f"elements[{index}]", f"a slot id has no spaces or commas; got {got(element)}")

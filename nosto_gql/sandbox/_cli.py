@@ -21,13 +21,17 @@ from ._sandbox import Sandbox
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
+class SeedFileError(Exception):
+    """The --seed file cannot be used; reported with exit code 2, like any unusable input."""
+
+
 def _read_seed(path: Path) -> list[Any]:
     try:
         products = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as problem:
-        raise SystemExit(f"nosto-gql sandbox: cannot read {path}: {problem}") from None
+        raise SeedFileError(f"cannot read {path}: {problem}") from None
     if not isinstance(products, list):
-        raise SystemExit(f"nosto-gql sandbox: {path} must hold a JSON array of products")
+        raise SeedFileError(f"{path} must hold a JSON array of products")
     return products
 
 
@@ -53,7 +57,19 @@ def run(
 ) -> int:
     """Serve until Ctrl-C, SIGTERM, or ``stop`` is set (the latter for embedding and tests)."""
     out = out or sys.stdout
-    products = _read_seed(args.seed) if args.seed else []
+    try:
+        products = _read_seed(args.seed) if args.seed else []
+    except SeedFileError as problem:
+        print(f"nosto-gql sandbox: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        # The sandbox prints its tokens and takes any request: on a shared network that is
+        # everyone's sandbox.
+        print(
+            f"nosto-gql sandbox: warning: listening on {args.host}, not only on this machine; "
+            "anyone who can reach it can use it",
+            file=sys.stderr,
+        )
     sandbox = Sandbox(host=args.host, port=args.port, log_level=args.log_level)
     rejected = sandbox.load_products(products)
     for product_id, problems in rejected:

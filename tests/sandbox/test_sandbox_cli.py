@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from sandbox_helpers import product
 
 from nosto_gql import TokenFamily
@@ -61,3 +62,22 @@ def test_serves_seeded_products_and_prints_how_to_connect(tmp_path: Path) -> Non
         runner.join(10)
     assert exit_codes == [0]
     assert "sandbox stopped" in out.getvalue()
+
+
+def test_a_port_out_of_range_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    for port in ("99999", "-1", "http"):
+        with pytest.raises(SystemExit) as exit_info:
+            _parse("--port", port)
+        assert exit_info.value.code == 2
+        assert "expected a port from 0 to 65535" in capsys.readouterr().err
+
+
+def test_an_unusable_seed_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _cli.run(_parse("--seed", str(tmp_path / "missing.json"))) == 2
+    assert "cannot read" in capsys.readouterr().err
+    not_a_list = tmp_path / "one.json"
+    not_a_list.write_text("{}")
+    assert _cli.run(_parse("--seed", str(not_a_list))) == 2
+    assert "must hold a JSON array" in capsys.readouterr().err
