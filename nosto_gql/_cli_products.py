@@ -103,7 +103,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     upsert.add_argument(
         "file",
         help="JSON array, JSON object or .jsonl file; '-' for stdin. A .jsonl file is read "
-        "twice (validated whole, then sent), so memory stays at one request for any size",
+        "twice (validated whole, then sent), so memory stays at one request for any size; "
+        "repeated ids are only caught in a JSON array (finding them in a stream would take "
+        "memory in proportion to the catalog)",
     )
     upsert.add_argument(
         "--partial",
