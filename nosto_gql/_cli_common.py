@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._exceptions import (
     AuthenticationError,
+    BulkUploadError,
     ConfigurationError,
     InvalidInputError,
     NostoError,
@@ -70,9 +71,12 @@ def report_failure(as_json: bool, kind: str, message: str, details: dict[str, An
 def report_nosto_error(as_json: bool, error: NostoError) -> int:
     """Report ``error`` (listing every problem of an `InvalidInputError`) and return the exit
     code: 2 for setup problems, 1 for everything else."""
-    details = {}
+    details: dict[str, Any] = {}
     if isinstance(error, InvalidInputError):
         details["problems"] = [{"where": w, "problem": p} for w, p in error.problems]
+    if isinstance(error, BulkUploadError):
+        # What reached Nosto before the upload stopped, so a rerun can be planned.
+        details["result"] = error.result.summary()
     report_failure(as_json, type(error).__name__, str(error), details)
     # A missing, wrong or refused token is a setup problem, like a bad base URL.
     setup_problem = isinstance(error, ConfigurationError | AuthenticationError)

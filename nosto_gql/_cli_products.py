@@ -49,8 +49,8 @@ def read_items(path: str) -> list[Any]:
 def iter_jsonl(path: str) -> Iterator[Any]:
     """The objects of a JSON-lines file, read lazily (blank lines skipped); `InputFileError`
     names the first line that is not JSON."""
-    with open(path, encoding="utf-8-sig") as lines:
-        for number, line in enumerate(lines, start=1):
+    with open(path, encoding="utf-8-sig", errors="strict") as lines:
+        for number, line in _numbered(lines):
             if not line.strip():
                 continue
             try:
@@ -59,16 +59,34 @@ def iter_jsonl(path: str) -> Iterator[Any]:
                 raise InputFileError(f"line {number} column {exc.colno}: {exc.msg}") from None
 
 
+def _numbered(lines: Iterator[str]) -> Iterator[tuple[int, str]]:
+    number = 0
+    while True:
+        number += 1
+        try:
+            line = next(lines)
+        except StopIteration:
+            return
+        except UnicodeDecodeError as exc:
+            raise InputFileError(f"line {number}: not UTF-8 text ({exc.reason})") from None
+        yield number, line
+
+
 def read_ids(path: str) -> list[Any]:
     """Product ids from a JSON array, or one per line (plain text, or a JSON string or object:
     ``A``, ``"A"``, ``12``); objects stand for their ``product_id``, so a catalog file works too.
     A plain line is the id exactly as written (``-0`` stays ``-0``). '-' is stdin."""
     text = read_text(path)
-    if text.lstrip().startswith("["):
-        try:
-            values = json.loads(text)
-        except json.JSONDecodeError as exc:
+    try:
+        document = json.loads(text) if text.lstrip()[:1] in ("[", "{", '"') else None
+    except json.JSONDecodeError as exc:
+        if exc.msg != "Extra data":  # several documents, one per line: read line by line
             raise InputFileError(f"line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+        document = None
+    if isinstance(document, list):
+        values = document
+    elif document is not None:
+        values = [document]
     else:
         values = [_line_value(line.strip()) for line in text.split("\n") if line.strip()]
     return [v.get("product_id", v) if isinstance(v, dict) else v for v in values]

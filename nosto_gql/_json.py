@@ -8,10 +8,8 @@ from typing import Any
 from ._exceptions import InvalidInputError
 
 # What a lone surrogate is and where it comes from, for every message that meets one.
-NOT_UTF8 = (
-    "holds text that is not valid UTF-8 (a lone surrogate such as \\ud800, e.g. from an emoji "
-    "cut in half by an export)"
-)
+LONE_SURROGATE = "a lone surrogate such as \\ud800, e.g. from an emoji cut in half by an export"
+NOT_UTF8 = f"holds text that is not valid UTF-8 ({LONE_SURROGATE})"
 
 
 def compact_json(value: Any) -> bytes:

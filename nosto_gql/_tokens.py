@@ -38,13 +38,6 @@ class Tokens:
                 object.__setattr__(self, f.name, value.strip())
             if getattr(self, f.name) == "":
                 object.__setattr__(self, f.name, None)
-            token = getattr(self, f.name)
-            if token is not None and not (token.isascii() and token.isprintable()):
-                # It travels in a header: a line break or NUL could only fail there, later.
-                raise ConfigurationError(
-                    f"Tokens.{f.name} holds characters a token never has (a line break, a "
-                    "control or non-ASCII character); copy it again from Nosto's admin"
-                )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Tokens:
@@ -62,6 +55,13 @@ class Tokens:
         token = self.get(family)
         if token is None:
             raise MissingTokenError(family)
+        if not (token.isascii() and token.isprintable()):
+            # Checked here, not when the tokens are read, so a broken token of a family this
+            # program never uses cannot stop it. In a header it could only fail later.
+            raise ConfigurationError(
+                f"the {family.token_name} token holds characters a token never has (a line "
+                "break, a control or non-ASCII character); copy it again from Nosto's admin"
+            )
         return token
 
     @property

@@ -168,7 +168,9 @@ def _refuse_web_page(request: httpx.Request, response: httpx.Response) -> None:
     Nosto's API, whose bodies are JSON (or empty): taking it as success would lose the call."""
     content_type = response.headers.get("Content-Type", "")
     media_type = content_type.split(";")[0].strip().lower()
-    if media_type in ("text/html", "application/xhtml+xml") or media_type.endswith("/xml"):
+    is_page = media_type in ("text/html", "application/xhtml+xml") or media_type.endswith("/xml")
+    # An empty body typed text/html is a framework's default for "nothing to say": success.
+    if is_page and response.content.lstrip()[:1] == b"<":
         raise MalformedResponseError(
             f"{_describe(request)} answered {response.status_code} with a {media_type} page, "
             "not Nosto's API (a proxy, captive portal or login page?); the call may not have "
@@ -187,13 +189,15 @@ def _refuse_closed(client: httpx.Client | httpx.AsyncClient) -> None:
 
 
 # The local part of an e-mail address in a path (GDPR and consent calls carry one).
-_ADDRESS_LOCAL_PART = re.compile(r"[^/]*@")
+_ADDRESS_LOCAL_PART = re.compile(r"[^/]*(?:@|%40)")
 
 
 def _describe(request: httpx.Request) -> str:
     """``POST /v1/customers/redact/***@example.com``: the call, for messages and logs, with a
     shopper's address masked, since both end up in log files."""
-    return f"{request.method} {_ADDRESS_LOCAL_PART.sub('***@', request.url.path)}"
+    # On the raw path an address is one segment ("/" inside it is %2F), so it is masked whole.
+    raw = request.url.raw_path.decode("ascii").split("?", 1)[0]
+    return f"{request.method} {unquote(_ADDRESS_LOCAL_PART.sub('***%40', raw))}"
 
 
 class _CallPlanner:
@@ -328,6 +332,10 @@ class Transport:
     def config(self) -> ClientConfig:
         return self._planner.config
 
+    def ensure_open(self) -> None:
+        """Raise `ConfigurationError` if the client is closed (before a run starts reading)."""
+        _refuse_closed(self._client)
+
     def send(self, spec: RequestSpec) -> httpx.Response:
         """Send one request; return the 2xx response or raise a `NostoError`."""
         _refuse_closed(self._client)
@@ -377,6 +385,10 @@ class AsyncTransport:
     @property
     def config(self) -> ClientConfig:
         return self._planner.config
+
+    def ensure_open(self) -> None:
+        """Raise `ConfigurationError` if the client is closed (before a run starts reading)."""
+        _refuse_closed(self._client)
 
     async def send(self, spec: RequestSpec) -> httpx.Response:
         """Send one request; return the 2xx response or raise a `NostoError`."""

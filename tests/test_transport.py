@@ -485,3 +485,32 @@ def test_a_shoppers_address_is_masked_in_error_messages() -> None:
         client.gdpr.redact("ann.smith@example.com")
     assert "ann.smith" not in str(info.value)
     assert "/v1/customers/redact/***@example.com" in str(info.value)
+
+
+def test_an_empty_2xx_body_typed_html_is_success() -> None:
+    empty = httpx.Response(204, headers={"Content-Type": "text/html; charset=utf-8"})
+    client = NostoClient(
+        tokens=Tokens(email="e"),
+        http_client=httpx.Client(transport=httpx.MockTransport(lambda request: empty)),
+    )
+    client.gdpr.redact("a@x.com")  # no error: a framework's default type for "nothing to say"
+
+
+def test_an_address_holding_a_slash_is_masked_whole() -> None:
+    client = NostoClient(
+        tokens=Tokens(email="e"),
+        http_client=httpx.Client(
+            transport=httpx.MockTransport(lambda request: httpx.Response(404, json={}))
+        ),
+    )
+    with pytest.raises(NotFoundError) as info:
+        client.gdpr.redact("ann/smith@example.com")
+    assert "ann" not in str(info.value)
+    assert "/v1/customers/redact/***@example.com" in str(info.value)
+
+
+def test_a_stream_on_a_closed_client_sends_nothing_and_says_so() -> None:
+    client = NostoClient(tokens=Tokens(products="p"))
+    client.close()
+    with pytest.raises(ConfigurationError, match="client is closed"):
+        client.products.upsert_stream(iter([{"product_id": "A"}]), partial=True)

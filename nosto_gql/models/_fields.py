@@ -18,7 +18,7 @@ from pydantic import AfterValidator, AllowInfNan, BeforeValidator
 from pydantic_core import PydanticCustomError
 
 from .._facts import CURRENCY_CODES, Availability
-from .._json import NOT_UTF8, is_utf8
+from .._json import LONE_SURROGATE, is_utf8
 
 __all__ = [
     "AbsoluteUrl",
@@ -131,7 +131,10 @@ def _to_measure(value: Any) -> Any:
 
 def _sendable(value: str) -> str:
     if not is_utf8(value):
-        raise _error("utf8", f"this text {NOT_UTF8}; got {got(value)}")
+        raise _error(
+            "utf8",
+            f"expected valid UTF-8 text; got {got(value)}, which holds {LONE_SURROGATE}",
+        )
     return value
 
 

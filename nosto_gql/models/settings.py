@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 from annotated_types import Ge, Le, MinLen
@@ -100,7 +101,7 @@ class CurrencyFormat(PayloadModel):
     @model_validator(mode="before")
     @classmethod
     def _one_spelling_per_field(cls, data: Any) -> Any:
-        if isinstance(data, dict):
+        if isinstance(data, Mapping):
             for name, field in cls.model_fields.items():
                 alias = field.serialization_alias
                 if alias and name in data and alias in data:
@@ -114,7 +115,7 @@ class CurrencyFormat(PayloadModel):
     @classmethod
     def _whole_number_places(cls, data: Any) -> Any:
         # "2" from a spreadsheet is 2; 2.5 is refused by the int field.
-        if isinstance(data, dict):
+        if isinstance(data, Mapping):
             for key in ("decimal_places", "decimalPlaces"):
                 if key in data:
                     data = {**data, key: _to_int(data[key])}
@@ -160,7 +161,7 @@ class AccountSettings(PayloadModel):
     @classmethod
     def _one_format_per_currency(cls, value: Any) -> Any:
         # "eur" and "EUR" name one currency: keeping either silently would lose the other.
-        if isinstance(value, dict):
+        if isinstance(value, Mapping):
             seen: dict[str, object] = {}
             for code in value:
                 folded = code.strip().upper() if isinstance(code, str) else code

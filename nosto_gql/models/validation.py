@@ -74,7 +74,8 @@ def validate_item(
         # its lists skip validation, and a NaN price would make the whole body invalid JSON.
         model_type = type(item)
         try:
-            return model_type.model_validate(item.model_dump(warnings=False)), [], False
+            data = item.model_dump(exclude_unset=True, warnings=False)
+            return model_type.model_validate(data), [], False
         except ValidationError as exc:
             found = [(label + where, what) for where, what in describe_errors(exc, model_type)]
             return None, found, False

@@ -83,13 +83,19 @@ class UploadPlanner:
         endpoint: Endpoint,
         products: object,
         *,
-        validate_first: bool,
+        validate_first: bool | None,
         partial: bool,
         max_items_per_request: int | None,
         on_outcome: OutcomeCallback | None,
     ) -> StreamRun:
-        """A streaming upload; its input is read by the loop, one product at a time."""
+        """A streaming upload; its input is read by the loop, one product at a time.
+
+        ``validate_first=None`` means: validate first exactly when ``products`` is a callable
+        (it can read the input again), the safe reading of a source that allows it.
+        """
         max_items = checked_max_items(max_items_per_request)
+        if validate_first is None:
+            validate_first = callable(products)
         if validate_first and not callable(products):
             problem = (
                 "expected a zero-argument callable returning a fresh iterable on each call, "

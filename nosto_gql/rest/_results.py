@@ -25,6 +25,10 @@ class ItemStatus(str, enum.Enum):
     NOT_ATTEMPTED = "not_attempted"  # never sent, because an earlier request failed
 
 
+# Not to be resent as they are, so a streamed result lists only the first ones of each.
+_LISTED_UP_TO_LIMIT = frozenset({ItemStatus.INVALID, ItemStatus.REJECTED})
+
+
 @dataclass(frozen=True)
 class ItemOutcome:
     """What happened to one item of a bulk call.
@@ -174,29 +178,31 @@ class StreamedBulkResult(BulkSummary):
     def _keep(self, outcome: ItemOutcome) -> None:
         if outcome.status is ItemStatus.ACCEPTED:
             return
-        # A feed wrong in every line (a missing column) must not grow memory with the catalog:
-        # past a limit, invalid items are only counted. Items to resend are always kept.
-        if outcome.status is ItemStatus.INVALID and self._invalid_limit_reached():
+        # A feed wrong in every line (a missing column), or an account refusing every product
+        # (an unknown currency), must not grow memory with the catalog: past a limit, invalid
+        # and rejected items are only counted. Items to resend are always kept.
+        limited = outcome.status in _LISTED_UP_TO_LIMIT
+        if limited and self.count(outcome.status) > PROBLEMS_LISTED_LIMIT:
             return
         self._problems.append(outcome)
 
-    def _invalid_limit_reached(self) -> bool:
-        return self.count(ItemStatus.INVALID) > PROBLEMS_LISTED_LIMIT
-
     @property
     def problems(self) -> list[ItemOutcome]:
-        """The items not accepted, except that only the first `PROBLEMS_LISTED_LIMIT` invalid
-        ones are kept (all are counted: ``count(ItemStatus.INVALID)``)."""
+        """The items not accepted, except that of the invalid and of the rejected ones only the
+        first `PROBLEMS_LISTED_LIMIT` each are kept (all are counted: ``count(status)``)."""
         return self._problems
 
     @property
-    def invalid_not_kept(self) -> int:
-        """How many invalid items are counted but not listed in ``problems``."""
-        return max(0, self.count(ItemStatus.INVALID) - PROBLEMS_LISTED_LIMIT)
+    def not_listed(self) -> int:
+        """How many invalid or rejected items are counted but not listed in ``problems``."""
+        return sum(
+            max(0, self.count(status) - PROBLEMS_LISTED_LIMIT) for status in _LISTED_UP_TO_LIMIT
+        )
 
     @property
     def invalid(self) -> list[ItemOutcome]:
-        """The products not sent because they were invalid or alone over the cap."""
+        """The products not sent because they were invalid or alone over the cap (the first
+        `PROBLEMS_LISTED_LIMIT`)."""
         return [o for o in self._problems if o.status is ItemStatus.INVALID]
 
     @property
@@ -206,8 +212,8 @@ class StreamedBulkResult(BulkSummary):
     def summary(self) -> str:
         unread = "; the rest of the input was not read" if self.unread_input else ""
         unlisted = (
-            f"; only the first {PROBLEMS_LISTED_LIMIT} invalid items are listed"
-            if self.invalid_not_kept
+            f"; {self.not_listed} more invalid or rejected items counted but not listed"
+            if self.not_listed
             else ""
         )
         return super().summary() + unread + unlisted

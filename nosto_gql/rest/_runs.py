@@ -126,6 +126,7 @@ class StreamRun:
         self._exhausted = False
         # Handed out to be sent and not yet recorded: if the sending raises, in doubt.
         self._in_flight: Batch | None = None
+        self.validates_first = validate_first
         self._check = StreamCheck(partial=partial, max_bytes=max_bytes) if validate_first else None
         # The first pass's iterator (only an iterator: it cannot be read twice), to refuse it if
         # the source hands it out again; and how many products the first pass read.

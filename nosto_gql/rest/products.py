@@ -113,7 +113,7 @@ class ProductsAPI:
         self,
         products: ProductSource,
         *,
-        validate_first: bool = False,
+        validate_first: bool | None = None,
         partial: bool = False,
         max_items_per_request: int | None = None,
         on_outcome: OutcomeCallback | None = None,
@@ -128,12 +128,13 @@ class ProductsAPI:
         sit in memory. Repeated product ids are not detected (that would take memory
         proportional to the catalog).
 
-        By default the input is read once: a product that is invalid (or alone over the cap)
-        is not sent and is reported ``ItemStatus.INVALID``, its message naming the field and
-        what is expected, and the others are sent. With ``validate_first=True`` the input is
-        read twice, so ``products`` must be a callable returning a fresh iterable each time
-        (``lambda: read_jsonl(path)``): the first pass raises `InvalidInputError` naming every
-        bad product before anything is sent; the second sends. A product that turns bad between
+        An iterable is read once: a product that is invalid (or alone over the cap) is not sent
+        and is reported ``ItemStatus.INVALID``, its message naming the field and what is
+        expected, and the others are sent. A zero-argument callable returning a fresh iterable
+        each time (``lambda: read_jsonl(path)``) is read twice, unless ``validate_first=False``
+        says otherwise: the first pass raises `InvalidInputError` naming every bad product
+        before anything is sent; the second sends. ``validate_first=True`` with anything but
+        such a callable is refused. A product that turns bad between
         the passes is still reported INVALID; a second pass that gives more or fewer products
         than the first stops sending as soon as that shows (`StreamInterruptedError`).
 
@@ -160,6 +161,8 @@ class ProductsAPI:
         anything is sent (the first pass of ``validate_first``), it propagates as it is; so do
         KeyboardInterrupt and other BaseExceptions.
         """
+        # A closed client found mid-stream would look like a request that may have been sent.
+        self._transport.ensure_open()
         run = self._plan.stream(
             PRODUCTS_UPSERT,
             products,
@@ -169,7 +172,7 @@ class ProductsAPI:
             on_outcome=on_outcome,
         )
         read = products if callable(products) else lambda: products
-        if validate_first:
+        if run.validates_first:
             for item in run.first_pass(read()):
                 run.validate(item)
             run.end_first_pass()
@@ -300,13 +303,15 @@ class AsyncProductsAPI:
         self,
         products: AsyncProductSource,
         *,
-        validate_first: bool = False,
+        validate_first: bool | None = None,
         partial: bool = False,
         max_items_per_request: int | None = None,
         on_outcome: OutcomeCallback | None = None,
     ) -> StreamedBulkResult:
         """Create or update products in bounded memory; see `ProductsAPI.upsert_stream`.
         Async iterables (e.g. an async database cursor) are read with ``async for``."""
+        # A closed client found mid-stream would look like a request that may have been sent.
+        self._transport.ensure_open()
         run = self._plan.stream(
             PRODUCTS_UPSERT,
             products,
@@ -316,7 +321,7 @@ class AsyncProductsAPI:
             on_outcome=on_outcome,
         )
         read = products if callable(products) else lambda: products
-        if validate_first:
+        if run.validates_first:
             first = _async_items(run.first_pass(read(), asynchronous=True))
             async with aclosing(first):
                 async for item in first:

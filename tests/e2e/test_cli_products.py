@@ -161,3 +161,18 @@ def test_jsonl_error_names_the_line_and_bom_is_accepted(
     bom = tmp_path / "bom.json"
     bom.write_bytes(b"\xef\xbb\xbf" + json.dumps([GOOD]).encode())
     assert main(["products", "upsert", str(bom)]) == 0
+
+
+def test_ids_from_a_pretty_printed_product_and_a_jsonl_that_is_not_utf8(
+    env: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    env.load_products([GOOD])
+    pretty = tmp_path / "one.json"
+    pretty.write_text(json.dumps(GOOD, indent=2))
+    assert main(["products", "discontinue", "--file", str(pretty), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [p["product_id"] for p in report["products"]] == [GOOD["product_id"]]
+    latin1 = tmp_path / "latin1.jsonl"
+    latin1.write_bytes(json.dumps({**GOOD, "name": "Café"}, ensure_ascii=False).encode("latin-1"))
+    assert main(["products", "upsert", str(latin1)]) == 2
+    assert "not UTF-8" in capsys.readouterr().err

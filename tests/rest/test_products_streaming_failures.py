@@ -216,6 +216,32 @@ def test_a_feed_invalid_in_every_line_is_counted_but_listed_only_up_to_a_limit()
     result = products_api(server).upsert_stream(bad)
     assert result.count(ItemStatus.INVALID) == PROBLEMS_LISTED_LIMIT + 500
     assert len(result.problems) == PROBLEMS_LISTED_LIMIT
-    assert result.invalid_not_kept == 500
-    assert f"only the first {PROBLEMS_LISTED_LIMIT} invalid items are listed" in result.summary()
+    assert result.not_listed == 500
+    assert "500 more invalid or rejected items counted but not listed" in result.summary()
     assert not result.ok and server.requests == []
+
+
+def test_an_account_rejecting_every_product_keeps_memory_bounded_too() -> None:
+    import json
+
+    import httpx
+
+    from nosto_gql import NostoClient, Tokens
+    from nosto_gql.rest._results import PROBLEMS_LISTED_LIMIT
+
+    def reject_all(request: httpx.Request) -> httpx.Response:
+        ids = [item["product_id"] for item in json.loads(request.content)]
+        errors = [{"product_id": i, "errors": "currency not enabled"} for i in ids]
+        body = {"type": "has_errors", "message": "see errors", "errors": errors}
+        return httpx.Response(400, json=body)
+
+    client = NostoClient(
+        tokens=Tokens(products="p"),
+        http_client=httpx.Client(transport=httpx.MockTransport(reject_all)),
+    )
+    count = PROBLEMS_LISTED_LIMIT + 300
+    result = client.products.upsert_stream(
+        (product(f"P{i}") for i in range(count)), max_items_per_request=100
+    )
+    assert result.count(ItemStatus.REJECTED) == count
+    assert len(result.problems) == PROBLEMS_LISTED_LIMIT and result.not_listed == 300

@@ -110,7 +110,14 @@ def test_the_same_iterator_returned_twice_is_refused_before_anything_is_sent() -
     assert server.requests == []
 
 
-def test_without_validate_first_a_callable_is_called_once_and_streamed() -> None:
+def test_a_callable_is_validated_whole_first_unless_told_otherwise() -> None:
+    server = Server()
+    catalog = [product("A"), product("BAD", price=-1), product("C")]
+    # A callable can be read twice, so by default it is: nothing is sent when a product is bad.
+    with pytest.raises(InvalidInputError, match="1 of 3 products failed"):
+        products_api(server).upsert_stream(lambda: iter(catalog))
+    assert server.requests == []
+    # Told not to, it is called once: the bad product is reported, the others sent.
     gen = products(3)
     calls = 0
 
@@ -119,12 +126,10 @@ def test_without_validate_first_a_callable_is_called_once_and_streamed() -> None
         calls += 1
         return gen
 
-    server = Server()
-    catalog = [product("A"), product("BAD", price=-1), product("C")]
-    result = products_api(server).upsert_stream(lambda: iter(catalog))
-    # Not validated whole first: the bad product is reported, the others sent.
+    result = products_api(server).upsert_stream(lambda: iter(catalog), validate_first=False)
     assert server.sent_ids == ["A", "C"] and [o.item_id for o in result.invalid] == ["BAD"]
-    assert products_api(server).upsert_stream(source).count(ItemStatus.ACCEPTED) == 3
+    streamed = products_api(server).upsert_stream(source, validate_first=False)
+    assert streamed.count(ItemStatus.ACCEPTED) == 3
     assert calls == 1
 
 
@@ -193,5 +198,5 @@ async def test_async_without_validate_first_calls_the_source_once() -> None:
         yield product("A")
         yield product("BAD", price=-1)
 
-    result = await async_products_api(server).upsert_stream(catalog)
+    result = await async_products_api(server).upsert_stream(catalog, validate_first=False)
     assert server.sent_ids == ["A"] and [o.item_id for o in result.invalid] == ["BAD"]
