@@ -13,7 +13,7 @@ import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 from urllib.parse import unquote
 
 import anyio
@@ -180,14 +180,6 @@ def _refuse_web_page(request: httpx.Request, response: httpx.Response) -> None:
         )
 
 
-def _refuse_closed(client: httpx.Client | httpx.AsyncClient) -> None:
-    if client.is_closed:
-        raise ConfigurationError(
-            "this client is closed (after close(), its with-block, or the sandbox that made it "
-            "stopped); create a new client"
-        )
-
-
 # The local part of an e-mail address in a path (GDPR and consent calls carry one).
 _ADDRESS_LOCAL_PART = re.compile(r"[^/]*(?:@|%40)")
 
@@ -309,7 +301,41 @@ def _verify_settings(
     return ssl_context_for(ca_file)
 
 
-class Transport:
+_HttpClientT = TypeVar("_HttpClientT", httpx.Client, httpx.AsyncClient)
+
+
+class _TransportBase(Generic[_HttpClientT]):
+    """What the sync and async transports share: the planner, and the httpx client they own
+    unless one was given."""
+
+    def __init__(
+        self,
+        config: ClientConfig,
+        ca_file: str | None,
+        http_client: _HttpClientT | None,
+        client_type: type[_HttpClientT],
+    ) -> None:
+        self._planner = _CallPlanner(config)
+        verify = _verify_settings(ca_file, http_client, client_type)
+        self._owns_client = http_client is None
+        self._client: _HttpClientT = http_client or client_type(
+            verify=verify, timeout=config.timeout, follow_redirects=False
+        )
+
+    @property
+    def config(self) -> ClientConfig:
+        return self._planner.config
+
+    def ensure_open(self) -> None:
+        """Raise `ConfigurationError` if the client is closed (before a run starts reading)."""
+        if self._client.is_closed:
+            raise ConfigurationError(
+                "this client is closed (after close(), its with-block, or the sandbox that made "
+                "it stopped); create a new client"
+            )
+
+
+class Transport(_TransportBase[httpx.Client]):
     """Sends requests for a synchronous client. Owns the httpx.Client unless one was given."""
 
     def __init__(
@@ -320,25 +346,12 @@ class Transport:
         http_client: httpx.Client | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self._planner = _CallPlanner(config)
+        super().__init__(config, ca_file, http_client, httpx.Client)
         self._sleep = sleep
-        verify = _verify_settings(ca_file, http_client, httpx.Client)
-        self._owns_client = http_client is None
-        self._client = http_client or httpx.Client(
-            verify=verify, timeout=config.timeout, follow_redirects=False
-        )
-
-    @property
-    def config(self) -> ClientConfig:
-        return self._planner.config
-
-    def ensure_open(self) -> None:
-        """Raise `ConfigurationError` if the client is closed (before a run starts reading)."""
-        _refuse_closed(self._client)
 
     def send(self, spec: RequestSpec) -> httpx.Response:
         """Send one request; return the 2xx response or raise a `NostoError`."""
-        _refuse_closed(self._client)
+        self.ensure_open()
         request = self._planner.build(spec)
         idempotent = spec.idempotent
         attempt = 0
@@ -363,7 +376,7 @@ class Transport:
             self._client.close()
 
 
-class AsyncTransport:
+class AsyncTransport(_TransportBase[httpx.AsyncClient]):
     """Sends requests for an asynchronous client. Owns the httpx.AsyncClient unless given one."""
 
     def __init__(
@@ -374,25 +387,12 @@ class AsyncTransport:
         http_client: httpx.AsyncClient | None = None,
         sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
     ) -> None:
-        self._planner = _CallPlanner(config)
+        super().__init__(config, ca_file, http_client, httpx.AsyncClient)
         self._sleep = sleep
-        verify = _verify_settings(ca_file, http_client, httpx.AsyncClient)
-        self._owns_client = http_client is None
-        self._client = http_client or httpx.AsyncClient(
-            verify=verify, timeout=config.timeout, follow_redirects=False
-        )
-
-    @property
-    def config(self) -> ClientConfig:
-        return self._planner.config
-
-    def ensure_open(self) -> None:
-        """Raise `ConfigurationError` if the client is closed (before a run starts reading)."""
-        _refuse_closed(self._client)
 
     async def send(self, spec: RequestSpec) -> httpx.Response:
         """Send one request; return the 2xx response or raise a `NostoError`."""
-        _refuse_closed(self._client)
+        self.ensure_open()
         request = self._planner.build(spec)
         idempotent = spec.idempotent
         attempt = 0

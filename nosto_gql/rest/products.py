@@ -45,14 +45,12 @@ AsyncProductSource: TypeAlias = (
 
 
 def _batch_request(endpoint: Endpoint, batch: Batch) -> RequestSpec:
-    return RequestSpec(
-        endpoint.family,
-        endpoint.method,
-        endpoint.path,
-        idempotent=endpoint.idempotent,
-        content=batch.body,
-        content_type="application/json",
-    )
+    return RequestSpec.to(endpoint, content=batch.body, content_type="application/json")
+
+
+# What the transport raises once a request may have left: each becomes the batch's outcome.
+# Errors raised before sending (configuration, invalid input) end the call instead.
+_SEND_FAILURES = (APIStatusError, TransportError, MalformedResponseError)
 
 
 def _warn_legacy(endpoint: Endpoint, call: str) -> None:
@@ -271,7 +269,7 @@ class ProductsAPI:
     def _send(self, endpoint: Endpoint, batch: Batch) -> NostoError | None:
         try:
             self._transport.send(_batch_request(endpoint, batch))
-        except (APIStatusError, TransportError, MalformedResponseError) as error:
+        except _SEND_FAILURES as error:
             return error
         return None
 
@@ -398,6 +396,6 @@ class AsyncProductsAPI:
     async def _send(self, endpoint: Endpoint, batch: Batch) -> NostoError | None:
         try:
             await self._transport.send(_batch_request(endpoint, batch))
-        except (APIStatusError, TransportError, MalformedResponseError) as error:
+        except _SEND_FAILURES as error:
             return error
         return None
