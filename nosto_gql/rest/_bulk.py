@@ -54,7 +54,9 @@ def _shortened(item_id: str, limit: int = 80) -> str:
     return item_id if len(item_id) <= limit else f"{item_id[:limit]}... ({len(item_id)} chars)"
 
 
-def check_item_sizes(items: Iterable[Encoded], *, max_bytes: int, overhead: int = 2) -> None:
+def check_item_sizes(
+    items: Iterable[Encoded], *, max_bytes: int, overhead: int = 2, hint: str = "shorten them"
+) -> None:
     """Raise `InvalidInputError` naming every item that alone would exceed the request cap.
 
     ``overhead`` is the size of what encloses the items (``[`` and ``]`` by default).
@@ -66,8 +68,8 @@ def check_item_sizes(items: Iterable[Encoded], *, max_bytes: int, overhead: int 
     ]
     if too_big:
         raise InvalidInputError(
-            f"{len(too_big)} item(s) alone exceed Nosto's {max_bytes}-byte request cap; "
-            "shorten them (e.g. description, image lists)",
+            f"{len(too_big)} item(s) alone are over Nosto's {max_bytes}-byte cap, the request "
+            f"cap: {hint}",
             too_big,
         )
 
@@ -76,10 +78,11 @@ class BatchPacker:
     """Fills one request body at a time: `add` an item, get back the full batch it did not fit
     in (if any); `flush` at the end. Holds at most one body's worth of items.
 
-    Each body is ``prefix + b",".join(items) + suffix``: a JSON array by default, or e.g.
-    ``b'{"products":['`` and ``b']}'`` for an object wrapping the array; the wrapper counts
-    against the cap. An item over the cap on its own raises `InvalidInputError` rather than
-    being sent (callers that report such items per item check `size_problem` first).
+    Each body is ``prefix + separator.join(items) + suffix``: a JSON array by default, e.g.
+    ``b'{"products":['`` and ``b']}'`` for an object wrapping the array, or lines with no
+    wrapper (``b""``, ``b""``, ``b"\\n"``); wrapper and separators count against the cap.
+    An item over the cap on its own raises `InvalidInputError` rather than being sent
+    (callers that report such items per item check `size_problem` first).
     """
 
     def __init__(
@@ -89,11 +92,13 @@ class BatchPacker:
         max_items: int | None = None,
         prefix: bytes = b"[",
         suffix: bytes = b"]",
+        separator: bytes = b",",
     ) -> None:
         self._max_bytes = max_bytes
         self._max_items = max_items
         self._prefix = prefix
         self._suffix = suffix
+        self._separator = separator
         self._overhead = len(prefix) + len(suffix)
         self._ids: list[str] = []
         self._indexes: list[int | None] = []
@@ -115,9 +120,10 @@ class BatchPacker:
         check_item_sizes([item], max_bytes=self._max_bytes, overhead=self._overhead)
         full = None
         at_count_limit = self._max_items is not None and len(self._parts) >= self._max_items
-        if self._parts and (at_count_limit or self._size + 1 + len(encoded) > self._max_bytes):
+        joined = len(self._separator) + len(encoded)
+        if self._parts and (at_count_limit or self._size + joined > self._max_bytes):
             full = self.flush()
-        self._size += len(encoded) + (1 if self._parts else 0)
+        self._size += joined if self._parts else len(encoded)
         self._ids.append(item_id)
         self._indexes.append(index)
         self._parts.append(encoded)
@@ -127,7 +133,7 @@ class BatchPacker:
         """The batch being filled, if it holds anything; the packer starts a new one."""
         if not self._parts:
             return None
-        body = self._prefix + b",".join(self._parts) + self._suffix
+        body = self._prefix + self._separator.join(self._parts) + self._suffix
         batch = Batch(tuple(self._ids), body, tuple(self._indexes))
         self._reset()
         return batch
@@ -140,13 +146,16 @@ def plan_batches(
     max_items: int | None = None,
     prefix: bytes = b"[",
     suffix: bytes = b"]",
+    separator: bytes = b",",
 ) -> Iterator[Batch]:
     """Pack encoded items, in order, into bodies of at most ``max_bytes`` bytes and at most
     ``max_items`` items (see `BatchPacker`). Holds one batch in memory at a time. Callers check
     sizes first (`check_item_sizes` with the same overhead); an item over the cap met here
     anyway is still refused rather than sent.
     """
-    packer = BatchPacker(max_bytes=max_bytes, max_items=max_items, prefix=prefix, suffix=suffix)
+    packer = BatchPacker(
+        max_bytes=max_bytes, max_items=max_items, prefix=prefix, suffix=suffix, separator=separator
+    )
     for item in items:
         if (full := packer.add(item.item_id, item.body, item.index)) is not None:
             yield full

@@ -79,7 +79,7 @@ def encoded_products(
         raise InvalidInputError(
             f"{len(problems)} of {len(models)} products cannot be sent", problems
         )
-    check_item_sizes(encoded, max_bytes=max_bytes, overhead=ARRAY.overhead)
+    check_item_sizes(encoded, max_bytes=max_bytes, overhead=ARRAY.overhead, hint=_SHORTEN)
     return encoded
 
 

@@ -22,6 +22,7 @@ from .._facts import (
 from .._json import NOT_UTF8, is_utf8
 from .._transport import AsyncTransport, RequestSpec, Transport
 from ..models._fields import got
+from ._bulk import Encoded, plan_batches
 
 
 def _problem(email: object) -> str | None:
@@ -79,21 +80,11 @@ def _blacklist_requests(emails: Iterable[str], op: str, endpoint: Endpoint) -> l
 
 def _bodies_under_cap(emails: Iterable[str]) -> list[bytes]:
     """One address a line, split so that no body passes the cap (read when called)."""
-    cap = _facts.MAX_PAYLOAD_BYTES
-    bodies: list[bytes] = []
-    lines: list[bytes] = []
-    size = 0
-    for email in emails:
-        line = email.encode()
-        extra = len(line) + (1 if lines else 0)
-        if lines and size + extra > cap:
-            bodies.append(b"\n".join(lines))
-            lines, size, extra = [], 0, len(line)
-        lines.append(line)
-        size += extra
-    if lines:
-        bodies.append(b"\n".join(lines))
-    return bodies
+    lines = (Encoded(email, email.encode()) for email in emails)
+    batches = plan_batches(
+        lines, max_bytes=_facts.MAX_PAYLOAD_BYTES, prefix=b"", suffix=b"", separator=b"\n"
+    )
+    return [batch.body for batch in batches]
 
 
 def _email_path(endpoint: Endpoint, email: str, **segments: str) -> str:
