@@ -5,14 +5,17 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from typing import Any, get_args
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from .._exceptions import InvalidInputError
 from ._fields import got
 
-__all__ = ["describe_errors", "format_location", "suggest_key"]
+__all__ = ["describe_errors", "format_location", "suggest_key", "validated"]
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 # Fields whose next location part is a mapping key, shown as ['LOYAL'] rather than .LOYAL.
 _KEYED_FIELDS = frozenset({"variations", "custom_fields"})
@@ -161,3 +164,21 @@ def describe_errors(exc: ValidationError, root: type[BaseModel]) -> list[tuple[s
         model, field = _owner_and_field(root, loc)
         problems.append((format_location(loc), _message(error, model, field)))
     return problems
+
+
+def validated(model: type[ModelT], data: object, what: str, root: str = "") -> ModelT:
+    """``data`` as ``model``, or one `InvalidInputError` naming every bad field.
+
+    A model is validated again: model_copy(update=...), model_construct() and in-place changes
+    skip pydantic's checks.
+    """
+    if isinstance(data, BaseModel):
+        data = data.model_dump(warnings=False)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = [
+            (f"{root}{where}".lstrip(".") or root or "body", message)
+            for where, message in describe_errors(exc, model)
+        ]
+        raise InvalidInputError(f"invalid {what}; nothing was sent", problems) from None

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
-from typing import Any, TypeAlias, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import Any, TypeAlias
 
 from .._exceptions import InvalidInputError
 from .._facts import RATES_UPDATE, SETTINGS_UPDATE, Endpoint
 from .._json import compact_json
 from .._transport import AsyncTransport, RequestSpec, Transport
-from ..models._errors import describe_errors
+from ..models._errors import validated
 from ..models._fields import got
 from ..models.rates import ExchangeRates, utc_timestamp
 from ..models.settings import AccountSettings, CurrencyFormatKeys
@@ -26,7 +24,6 @@ RatesInput: TypeAlias = Mapping[str, Any]
 ``{"USD": ExchangeRate(...)}``, or Nosto's whole body ``{"rates": {...}, "valid_until": ...}``."""
 SettingsInput: TypeAlias = AccountSettings | Mapping[str, Any]
 
-_ModelT = TypeVar("_ModelT", bound=BaseModel)
 
 Clock = Callable[[], datetime]
 
@@ -38,24 +35,6 @@ def _utc_now() -> datetime:
 def _now(clock: Clock | None) -> datetime:
     # Looked up at each call, so tests can pin the time for clients they do not build.
     return clock() if clock is not None else _utc_now()
-
-
-def _validated(model: type[_ModelT], data: object, what: str, root: str) -> _ModelT:
-    """``data`` as ``model``, or one `InvalidInputError` naming every bad field.
-
-    A model is validated again: model_copy(update=...), model_construct() and in-place changes
-    skip pydantic's checks.
-    """
-    if isinstance(data, BaseModel):
-        data = data.model_dump(warnings=False)
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems = [
-            (f"{root}{where}".lstrip(".") or root or "body", message)
-            for where, message in describe_errors(exc, model)
-        ]
-        raise InvalidInputError(f"invalid {what}; nothing was sent", problems) from None
 
 
 def _json_request(endpoint: Endpoint, body: Mapping[str, Any]) -> RequestSpec:
@@ -76,14 +55,14 @@ def rates_request(
     """The checked ``POST /exchangerates`` request (shared by the sync and async clients)."""
     if isinstance(rates, ExchangeRates):
         _refuse_second_expiry(rates.valid_until, valid_until)
-        model = _validated(ExchangeRates, rates, "exchange rates", "")
+        model = validated(ExchangeRates, rates, "exchange rates", "")
     elif isinstance(rates, Mapping):
         if isinstance(rates.get("rates"), Mapping):  # Nosto's whole body, e.g. a sample file
             _refuse_second_expiry(rates.get("valid_until"), valid_until)
             body = {**rates, "valid_until": rates.get("valid_until") or valid_until}
         else:
             body = {"rates": rates, "valid_until": valid_until}
-        model = _validated(ExchangeRates, body, "exchange rates", "")
+        model = validated(ExchangeRates, body, "exchange rates", "")
     else:
         raise InvalidInputError(
             f"expected a mapping of currency code to rate, e.g. {{'USD': 1.08}}; got {got(rates)}",
@@ -115,7 +94,7 @@ def settings_request(settings: SettingsInput, keys: CurrencyFormatKeys | str | N
             f"expected AccountSettings or a mapping of settings; got {got(settings)}",
             [("settings", "expected a mapping")],
         )
-    body = _validated(AccountSettings, settings, "settings", "settings").to_wire(keys)
+    body = validated(AccountSettings, settings, "settings", "settings").to_wire(keys)
     if not body:
         raise InvalidInputError(
             "no settings to update: every field is unset",

@@ -25,7 +25,9 @@ from ..models._fields import got
 from ._bulk import Encoded, plan_batches
 
 
-def _problem(email: object) -> str | None:
+def email_problem(email: object) -> str | None:
+    """Why ``email`` is not an address Nosto takes, or None when it is (the sandbox applies
+    the same rule)."""
     if not isinstance(email, str):
         return f"expected a string, got {type(email).__name__}"
     if any(c.isspace() for c in email):
@@ -38,7 +40,7 @@ def _problem(email: object) -> str | None:
 
 
 def _checked(email: object, where: str = "email") -> str:
-    problem = _problem(email)
+    problem = email_problem(email)
     if problem is None and isinstance(email, str):
         return email
     problem = problem or "invalid"
@@ -58,7 +60,7 @@ def _blacklist_requests(emails: Iterable[str], op: str, endpoint: Endpoint) -> l
     count = 0
     for index, email in enumerate(emails):
         count += 1
-        problem = _problem(email)
+        problem = email_problem(email)
         if problem is not None:
             problems.append((f"emails[{index}]", problem))
         else:

@@ -62,3 +62,14 @@ async def read_capped_body(request: Request) -> bytes:
     if over:
         raise PayloadTooLarge
     return b"".join(chunks)
+
+
+async def read_json(request: Request, too_large_hint: str = "send less per call") -> Any:
+    """The decoded JSON body, or the error `Response` to answer instead (413 over the cap,
+    400 for what is not standard JSON)."""
+    try:
+        return strict_json(await read_capped_body(request))
+    except PayloadTooLarge:
+        return too_large(too_large_hint)
+    except (ValueError, UnicodeDecodeError):
+        return json_error(400, "bad_request", "The body is not valid JSON")

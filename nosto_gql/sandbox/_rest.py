@@ -20,8 +20,9 @@ from .._facts import (
     Availability,
 )
 from ..models._fields import AbsoluteUrl
+from ..rest.email import email_problem
 from ._catalog import upsert_products
-from ._http import PayloadTooLarge, json_error, read_capped_body, strict_json, too_large
+from ._http import PayloadTooLarge, json_error, read_capped_body, read_json, too_large
 from ._state import SandboxState
 
 # Nosto sends this JSON body with a text/plain type (REST.md 1.5); clients must cope.
@@ -30,18 +31,8 @@ _SEND_FEWER = "send fewer products per call"
 _URL: TypeAdapter[str] = TypeAdapter(AbsoluteUrl)
 
 
-async def _json_body(request: Request) -> Any:
-    """The decoded JSON body, or the error `Response` to answer instead."""
-    try:
-        return strict_json(await read_capped_body(request))
-    except PayloadTooLarge:
-        return too_large(_SEND_FEWER)
-    except (ValueError, UnicodeDecodeError):
-        return json_error(400, "bad_request", "The body is not valid JSON")
-
-
 async def _json_array_body(request: Request, what: str) -> list[Any] | Response:
-    payload = await _json_body(request)
+    payload = await read_json(request, _SEND_FEWER)
     if isinstance(payload, (Response, list)):
         return payload
     return json_error(400, "bad_request", f"The body must be a JSON array of {what}")
@@ -95,7 +86,7 @@ async def discontinue_endpoint(request: Request, state: SandboxState) -> Respons
 async def recrawl_endpoint(request: Request, state: SandboxState) -> Response:
     """POST /products/recrawl: ``{"products": [{"product_id", "url"}]}``, recorded for
     inspection (the sandbox has no crawler)."""
-    payload = await _json_body(request)
+    payload = await read_json(request, _SEND_FEWER)
     if isinstance(payload, Response):
         return payload
     items = payload.get("products") if isinstance(payload, dict) else None
@@ -122,10 +113,7 @@ def _is_url(value: object) -> bool:
 
 
 def _is_email(value: str) -> bool:
-    local, at, domain = value.partition("@")
-    return (
-        bool(at and local and domain) and "@" not in domain and not any(c.isspace() for c in value)
-    )
+    return email_problem(value) is None  # the client's own rule
 
 
 async def blacklist_endpoint(request: Request, state: SandboxState) -> Response:

@@ -9,26 +9,24 @@ number for a rate, a `datetime` for ``valid_until``), the wire shape is checked 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from .._exceptions import InvalidInputError
 from .._facts import (
     LEGACY_RECOMMENDATIONS_ELEMENTS_PARAM,
     LEGACY_RECOMMENDATIONS_ELEMENTS_SEPARATOR,
 )
-from ..models._errors import describe_errors
+from ..models._errors import ModelT, validated
 from ..models.rates import ExchangeRates
 from ..models.settings import AccountSettings
-from ._http import PayloadTooLarge, json_error, read_capped_body, strict_json, too_large
+from ._http import json_error, read_json
 from ._ranking import RecoParams
 from ._recommenders import toplist
 from ._records import ExchangeRatesRecord
 from ._state import SandboxState
-
-_ModelT = TypeVar("_ModelT", bound=BaseModel)
 
 # Nosto documents neither the size nor the shape of a legacy result; these are the sandbox's.
 _LEGACY_RESULT_SIZE = 10
@@ -36,26 +34,18 @@ _LEGACY_PRODUCT_FIELDS = ("product_id", "name", "url", "image_url", "price", "pr
 
 
 async def _json_object(request: Request) -> dict[str, Any] | Response:
-    try:
-        payload = strict_json(await read_capped_body(request))
-    except PayloadTooLarge:
-        return too_large()
-    except (ValueError, UnicodeDecodeError):
-        return json_error(400, "bad_request", "The body is not valid JSON")
-    if not isinstance(payload, dict):
-        return json_error(400, "bad_request", "The body must be a JSON object")
-    return payload
+    payload = await read_json(request)
+    if isinstance(payload, (Response, dict)):
+        return payload
+    return json_error(400, "bad_request", "The body must be a JSON object")
 
 
-def _validated(model: type[_ModelT], payload: Mapping[str, Any]) -> _ModelT | Response:
+def _validated(model: type[ModelT], payload: Mapping[str, Any]) -> ModelT | Response:
+    """The body as the client's model, or a 400 naming every problem as the client would."""
     try:
-        return model.model_validate(payload)
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{where.lstrip('.') or 'body'}: {message}"
-            for where, message in describe_errors(exc, model)
-        )
-        return json_error(400, "bad_request", problems)
+        return validated(model, payload, "body")
+    except InvalidInputError as exc:
+        return json_error(400, "bad_request", "; ".join(f"{w}: {m}" for w, m in exc.problems))
 
 
 def _wire_shape_problem(payload: Mapping[str, Any]) -> str | None:
