@@ -43,6 +43,23 @@ def environment_epilog(family: str, invalid_input: str = "the input failed valid
     )
 
 
+def int_in_range(low: int, high: int | None, what: str = "a whole number") -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high`` (no upper bound if None);
+    anything else is a usage error naming the range."""
+    wanted = f"{what} from {low} to {high}" if high is not None else f"{what} of {low} or more"
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < low or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(f"expected {wanted}; got {text!r}")
+        return value
+
+    return parse
+
+
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
     """The ``--json`` option every REST command shares."""
     parser.add_argument(

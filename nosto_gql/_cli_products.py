@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ._cli_common import (
     InputFileError,
     add_json_flag,
     environment_epilog,
+    int_in_range,
     read_text,
     report_failure,
     report_nosto_error,
@@ -31,32 +32,30 @@ def read_items(path: str) -> list[Any]:
             document = json.loads(text)
         except json.JSONDecodeError as exc:
             if exc.msg != "Extra data":  # anything but several documents, one per line
-                raise ValueError(f"line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+                raise InputFileError(f"line {exc.lineno} column {exc.colno}: {exc.msg}") from None
         else:
             return list(document) if isinstance(document, list) else [document]
-    items = []
     # "\n" only, as a file iterates: a JSON string may hold U+2028, which splitlines() splits on.
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            items.append(json.loads(line))
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"line {number} column {exc.colno}: {exc.msg}") from None
-    return items
+    return list(_json_lines(enumerate(text.split("\n"), start=1)))
 
 
 def iter_jsonl(path: str) -> Iterator[Any]:
     """The objects of a JSON-lines file, read lazily (blank lines skipped); `InputFileError`
     names the first line that is not JSON."""
     with open(path, encoding="utf-8-sig", errors="strict") as lines:
-        for number, line in _numbered(lines):
-            if not line.strip():
-                continue
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputFileError(f"line {number} column {exc.colno}: {exc.msg}") from None
+        yield from _json_lines(_numbered(lines))
+
+
+def _json_lines(lines: Iterable[tuple[int, str]]) -> Iterator[Any]:
+    """The value of each non-blank numbered line; `InputFileError` names a line that is not
+    JSON."""
+    for number, line in lines:
+        if not line.strip():
+            continue
+        try:
+            yield json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputFileError(f"line {number} column {exc.colno}: {exc.msg}") from None
 
 
 def _numbered(lines: Iterator[str]) -> Iterator[tuple[int, str]]:
@@ -163,20 +162,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     _add_max_per_request(recrawl)
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more; got {text!r}")
-    return value
-
-
 def _add_max_per_request(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-per-request",
-        type=_positive_int,
+        type=int_in_range(1, None),
         metavar="N",
         help="also cap the items per request (requests always stay under Nosto's 2 MB)",
     )

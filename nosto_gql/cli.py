@@ -21,7 +21,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from .codegen import CodegenConfig
 
-from ._cli_common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from ._cli_common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, int_in_range
 
 # The shell convention for a command stopped by Ctrl-C (128 + SIGINT).
 EXIT_INTERRUPTED = 130
@@ -221,16 +221,6 @@ def _add_codegen_options(parser: argparse.ArgumentParser, *, writes: bool = Fals
         )
 
 
-def _port(text: str) -> int:
-    try:
-        port = int(text)
-    except ValueError:
-        port = -1
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535; got {text!r}")
-    return port
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nosto-gql", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"nosto-gql {__version__}")
@@ -255,7 +245,10 @@ def build_parser() -> argparse.ArgumentParser:
     # Declared here, not in nosto_gql.sandbox, so building the parser never imports the server.
     sandbox.add_argument("--host", default="127.0.0.1", help="address to listen on")
     sandbox.add_argument(
-        "--port", type=_port, default=0, help="port to listen on (default: a random free port)"
+        "--port",
+        type=int_in_range(0, 65535, "a port"),
+        default=0,
+        help="port to listen on (default: a random free port)",
     )
     sandbox.add_argument(
         "--seed",
