@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+from product_factory import product
 
 from nosto_gql import (
     AsyncNostoClient,
@@ -41,24 +42,11 @@ def _client(recorder: Recorder) -> NostoClient:
     )
 
 
-def _product(product_id: str, **fields: Any) -> dict[str, Any]:
-    return {
-        "product_id": product_id,
-        "name": f"Product {product_id}",
-        "url": f"https://shop.example.com/{product_id}",
-        "image_url": f"https://shop.example.com/{product_id}.jpg",
-        "availability": "InStock",
-        "price": 10,
-        "price_currency_code": "EUR",
-        **fields,
-    }
-
-
 @pytest.mark.parametrize(
     "call",
     [
-        lambda c: c.products.upsert([_product("A", name=f"A{SURROGATE}")]),
-        lambda c: c.products.upsert([_product("A", description=f"d{SURROGATE}")]),
+        lambda c: c.products.upsert([product("A", name=f"A{SURROGATE}")]),
+        lambda c: c.products.upsert([product("A", description=f"d{SURROGATE}")]),
         lambda c: c.products.discontinue([f"A{SURROGATE}"]),
         lambda c: c.products.recrawl([("A", f"https://shop.example.com/{SURROGATE}")]),
         lambda c: c.email.blacklist([f"a{SURROGATE}@x.com"]),
@@ -85,7 +73,7 @@ def test_text_that_is_not_utf8_is_refused_before_sending(call: Any) -> None:
 def test_a_streamed_product_that_is_not_utf8_is_invalid_and_the_rest_go() -> None:
     recorder = Recorder()
     result = _client(recorder).products.upsert_stream(
-        iter([_product("A"), _product("B", description=f"x{SURROGATE}"), _product("C")])
+        iter([product("A"), product("B", description=f"x{SURROGATE}"), product("C")])
     )
     assert result.count(ItemStatus.ACCEPTED) == 2
     (problem,) = result.problems
@@ -117,7 +105,7 @@ def test_a_body_over_the_cap_is_refused_before_sending(call: Any) -> None:
 
 
 async def _agen() -> AsyncIterator[dict[str, Any]]:
-    yield _product("A")
+    yield product("A")
 
 
 def test_async_iterables_are_refused_where_a_list_is_expected() -> None:
@@ -146,7 +134,7 @@ def test_an_async_on_outcome_is_refused_before_sending() -> None:
     async def progress(outcome: object) -> None: ...
 
     with pytest.raises(InvalidInputError, match="would never be awaited"):
-        _client(recorder).products.upsert_stream([_product("A")], on_outcome=progress)  # type: ignore[arg-type]
+        _client(recorder).products.upsert_stream([product("A")], on_outcome=progress)  # type: ignore[arg-type]
     assert recorder.requests == []
 
 

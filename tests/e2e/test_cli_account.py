@@ -16,16 +16,6 @@ from nosto_gql.sandbox import Sandbox
 pytestmark = pytest.mark.usefixtures("pinned_now")
 
 
-@pytest.fixture
-def env(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
-    monkeypatch.setenv("NOSTO_API_BASE_URL", sandbox.base_url)
-    monkeypatch.setenv("NOSTO_CA_FILE", sandbox.ca_file)
-    monkeypatch.setenv("NOSTO_API_RATES_TOKEN", sandbox.tokens.rates or "")
-    monkeypatch.setenv("NOSTO_API_SETTINGS_TOKEN", sandbox.tokens.settings or "")
-    monkeypatch.setenv("NOSTO_API_REC_TOKEN", sandbox.tokens.rec or "")
-    return sandbox
-
-
 def test_rates_from_nostos_sample_file(env: Sandbox, capsys: pytest.CaptureFixture[str]) -> None:
     sample = require_samples() / "exchangerates.json"
     assert main(["rates", "update", str(sample)]) == 0

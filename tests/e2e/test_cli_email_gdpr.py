@@ -22,14 +22,6 @@ EVERY_COMMAND = [
 ]
 
 
-@pytest.fixture
-def env(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
-    monkeypatch.setenv("NOSTO_API_BASE_URL", sandbox.base_url)
-    monkeypatch.setenv("NOSTO_CA_FILE", sandbox.ca_file)
-    monkeypatch.setenv("NOSTO_API_EMAIL_TOKEN", sandbox.tokens.email or "")
-    return sandbox
-
-
 def _nothing_recorded(sandbox: Sandbox) -> bool:
     state = sandbox.state
     return not state.blacklist and not state.consents and not state.gdpr_requests

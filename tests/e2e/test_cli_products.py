@@ -21,14 +21,6 @@ GOOD = {
 }
 
 
-@pytest.fixture
-def env(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
-    monkeypatch.setenv("NOSTO_API_BASE_URL", sandbox.base_url)
-    monkeypatch.setenv("NOSTO_CA_FILE", sandbox.ca_file)
-    monkeypatch.setenv("NOSTO_API_PRODUCTS_TOKEN", sandbox.tokens.products or "")
-    return sandbox
-
-
 def test_upsert_json_array_file(
     env: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 import pytest
+from product_factory import product
 
 from nosto_gql import InvalidInputError, NostoClient
 from nosto_gql._facts import MAX_PAYLOAD_BYTES
@@ -14,27 +15,14 @@ from nosto_gql.models import Product
 from nosto_gql.sandbox import Sandbox
 
 
-def _product(product_id: str, description_length: int) -> dict[str, Any]:
-    return {
-        "product_id": product_id,
-        "name": f"Product {product_id}",
-        "url": f"https://shop.example.com/{product_id}",
-        "image_url": f"https://shop.example.com/{product_id}.jpg",
-        "availability": "InStock",
-        "price": 10,
-        "price_currency_code": "EUR",
-        "description": "x" * description_length,
-    }
-
-
 def _catalog_of_body_size(size: int, count: int = 4) -> list[dict[str, Any]]:
     """``count`` products whose upsert body (a JSON array) is exactly ``size`` bytes."""
-    products = [_product(f"P{i}", 1000) for i in range(count)]
+    products = [product(f"P{i}", description="x" * 1000) for i in range(count)]
     encoded = [Product.model_validate(p).to_payload_json() for p in products]
     body_size = 2 + sum(len(e) for e in encoded) + (count - 1)  # brackets and commas
     share, rest = divmod(size - body_size, count)
-    for index, product in enumerate(products):
-        product["description"] += "x" * (share + (rest if index == 0 else 0))
+    for index, item in enumerate(products):
+        item["description"] += "x" * (share + (rest if index == 0 else 0))
     return products
 
 
@@ -72,8 +60,8 @@ def test_discontinue_at_and_one_byte_over_the_cap(
 def test_a_single_product_over_the_cap_is_named_and_nothing_is_sent(
     sandbox: Sandbox, client: NostoClient
 ) -> None:
-    big = _product("BIG", MAX_PAYLOAD_BYTES)
+    big = product("BIG", description="x" * MAX_PAYLOAD_BYTES)
     with pytest.raises(InvalidInputError) as info:
-        client.products.upsert([_product("OK", 10), big])
+        client.products.upsert([product("OK", description="x" * 10), big])
     assert [where for where, _ in info.value.problems] == ["BIG"]
     assert sandbox.state.requests == ()

@@ -97,14 +97,6 @@ def test_wrong_token_family_is_an_authentication_error(sandbox: Sandbox) -> None
 # -- CLI ---------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def env(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
-    monkeypatch.setenv("NOSTO_API_BASE_URL", sandbox.base_url)
-    monkeypatch.setenv("NOSTO_CA_FILE", sandbox.ca_file)
-    monkeypatch.setenv("NOSTO_API_PRODUCTS_TOKEN", sandbox.tokens.products or "")
-    return sandbox
-
-
 def test_cli_discontinue_ids_and_file(
     env: Sandbox,
     catalog: list[dict[str, object]],

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
+from product_factory import product
 
 from nosto_gql import AsyncNostoClient, NostoClient, Tokens
 from nosto_gql.rest.products import AsyncProductsAPI, ProductsAPI
@@ -101,20 +102,6 @@ def async_products_api(
     """The async twin of `products_api`."""
     transport = mock_async_client(server, PRODUCTS_TOKENS, max_retries).transport
     return AsyncProductsAPI(transport, max_bytes=max_bytes)
-
-
-def product(pid: str, **extra: object) -> dict[str, object]:
-    """A valid full product with id ``pid``; ``extra`` adds or overrides fields."""
-    return {
-        "product_id": pid,
-        "name": f"Product {pid}",
-        "url": f"https://shop.example.com/{pid}",
-        "image_url": f"https://cdn.example.com/{pid}.jpg",
-        "price": 10,
-        "price_currency_code": "EUR",
-        "availability": "InStock",
-        **extra,
-    }
 
 
 def products(count: int, start: int = 0) -> Iterator[dict[str, object]]:

@@ -7,8 +7,11 @@ import ssl
 from typing import Any
 
 import httpx
+from product_factory import product
 
 from nosto_gql.sandbox import Sandbox
+
+__all__ = ["SandboxHTTP", "product"]
 
 
 class SandboxHTTP:
@@ -61,17 +64,3 @@ class SandboxHTTP:
             {"id": session_id, "product": product_id},
             **kw,
         )
-
-
-def product(product_id: str, **fields: Any) -> dict[str, Any]:
-    """A complete product in the REST upsert format."""
-    return {
-        "product_id": product_id,
-        "name": f"Product {product_id}",
-        "url": f"https://shop.example.com/p/{product_id}",
-        "image_url": f"https://cdn.example.com/{product_id}.jpg",
-        "availability": "InStock",
-        "price": 10.0,
-        "price_currency_code": "EUR",
-        **fields,
-    }
