@@ -42,22 +42,25 @@ def _label(index: int, item: Any) -> str:
     return f"products[{index}]"
 
 
-def check_container(items: object, what: str = "products") -> None:
+def check_container(items: object, what: str = "products", where: str | None = None) -> None:
     """Refuse what is not a collection of items before iterating it: a single product (a dict
-    or a model) would yield its keys or fields, and None or a number cannot be iterated."""
-    if isinstance(items, (Mapping, BaseModel, str, bytes)):
-        raise InvalidInputError(
-            f"expected an iterable of {what} (e.g. a list); got a single "
-            f"{type(items).__name__}: wrap it in a list"
-        )
-    if isinstance(items, Iterable):
+    or a model) would yield its keys or fields, and None or a number cannot be iterated.
+    ``where`` names the argument in the error's problems."""
+    if isinstance(items, Iterable) and not isinstance(items, (Mapping, BaseModel, str, bytes)):
         return
-    if callable(getattr(items, "__aiter__", None)):
-        raise InvalidInputError(
-            f"expected an iterable of {what} (e.g. a list); got an async iterable: collect it "
-            "into a list, or stream it with AsyncNostoClient's products.upsert_stream"
+    if isinstance(items, (Mapping, BaseModel, str, bytes)):
+        problem = f"got a single {type(items).__name__}: wrap it in a list"
+    elif callable(getattr(items, "__aiter__", None)):
+        problem = (
+            "got an async iterable: collect it into a list, or stream it with "
+            "AsyncNostoClient's products.upsert_stream"
         )
-    raise InvalidInputError(f"expected an iterable of {what} (e.g. a list); got {got(items)}")
+    else:
+        problem = f"got {got(items)}"
+    raise InvalidInputError(
+        f"expected an iterable of {what} (e.g. a list); {problem}",
+        [(where, problem)] if where else [],
+    )
 
 
 def validate_item(

@@ -3,7 +3,7 @@ takeout/redact requests (``client.gdpr``), REST.md 3.6-3.10."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from .. import _facts
 from .._exceptions import InvalidInputError
@@ -21,7 +21,7 @@ from .._facts import (
 )
 from .._json import NOT_UTF8, is_utf8
 from .._transport import AsyncTransport, RequestSpec, Transport
-from ..models._fields import got
+from ..models.validation import check_container
 from ._bulk import Encoded, plan_batches
 
 
@@ -50,11 +50,7 @@ def _checked(email: object, where: str = "email") -> str:
 def _blacklist_requests(emails: Iterable[str], op: str, endpoint: Endpoint) -> list[RequestSpec]:
     """The requests for a blacklist change, each body under the payload cap; none for no
     addresses."""
-    if isinstance(emails, (str, bytes, Mapping)) or not isinstance(emails, Iterable):
-        raise InvalidInputError(
-            f"expected an iterable of e-mail addresses (e.g. a list); got {got(emails)}: wrap a "
-            "single address in a list"
-        )
+    check_container(emails, "e-mail addresses")
     problems: list[tuple[str, str]] = []
     unique: dict[str, None] = {}
     count = 0

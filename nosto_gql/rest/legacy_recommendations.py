@@ -22,6 +22,7 @@ from .._facts import (
 from .._json import NOT_UTF8, is_utf8
 from .._transport import AsyncTransport, RequestSpec, Transport
 from ..models._fields import got
+from ..models.validation import check_container
 
 DEPRECATION_MESSAGE = (
     "Nosto's legacy recommendations API (API_REC) is deprecated; use the GraphQL recos queries "
@@ -37,11 +38,7 @@ def _warn() -> None:
 
 def legacy_recommendations_request(elements: Iterable[str]) -> RequestSpec:
     """The checked request for the given slot (element) ids; repeats are sent once."""
-    if isinstance(elements, (str, bytes)) or not isinstance(elements, Iterable):
-        raise InvalidInputError(
-            f"expected a list of slot ids, e.g. ['frontpage-nosto-1']; got {got(elements)}",
-            [("elements", "expected a list; wrap a single slot id in a list")],
-        )
+    check_container(elements, "slot ids", where="elements")
     unique: dict[str, None] = {}
     problems: list[tuple[str, str]] = []
     for index, element in enumerate(elements):
