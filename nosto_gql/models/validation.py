@@ -27,19 +27,29 @@ ProductInput: TypeAlias = Product | ProductUpdate | Mapping[str, Any]
 PARTIAL_HINT = "; to send only some fields, use ProductUpdate or partial=True"
 
 
-def _label(index: int, item: Any) -> str:
-    """``products[3] (product_id 'ABC')``: the position, and the id when there is a usable one."""
+def usable_id(item: object) -> str | int | None:
+    """The item's product id when it has a usable one (a non-blank string or an int), even if
+    the item is otherwise invalid; else None."""
     if isinstance(item, BaseModel):
         product_id = getattr(item, "product_id", None)
-    elif isinstance(item, Mapping):
-        product_id = item.get("product_id")
     else:
-        product_id = None
+        product_id = item.get("product_id") if isinstance(item, Mapping) else None
     if (isinstance(product_id, str) and product_id.strip()) or (
         isinstance(product_id, int) and not isinstance(product_id, bool)
     ):
-        return f"products[{index}] (product_id {got(product_id)})"
-    return f"products[{index}]"
+        return product_id
+    return None
+
+
+def item_label(index: int, product_id: str | int | None) -> str:
+    """``products[3] (product_id 'ABC')``: the position, and the id when there is one."""
+    if product_id is None:
+        return f"products[{index}]"
+    return f"products[{index}] (product_id {got(product_id)})"
+
+
+def _label(index: int, item: Any) -> str:
+    return item_label(index, usable_id(item))
 
 
 def check_container(items: object, what: str = "products", where: str | None = None) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from .._exceptions import InvalidInputError
 from .._json import compact_json
@@ -20,7 +20,14 @@ from ..models._fields import AbsoluteUrl, Identifier, got
 
 # Streaming needs one product's problems returned rather than raised (validate_item); and one
 # check, for every bulk call, that the input is a collection and not a single item.
-from ..models.validation import PARTIAL_HINT, ProductInput, check_container, validate_item
+from ..models.validation import (
+    PARTIAL_HINT,
+    ProductInput,
+    check_container,
+    item_label,
+    usable_id,
+    validate_item,
+)
 from ._bulk import Encoded, check_item_sizes, size_problem
 
 RecrawlItem: TypeAlias = Mapping[str, Any] | tuple[str | int, str]
@@ -74,7 +81,7 @@ def encoded_products(
         try:
             encoded.append(Encoded(model.product_id, model.to_payload_json(), index))
         except InvalidInputError as exc:
-            problems.append((_label(index, model.product_id), str(exc)))
+            problems.append((item_label(index, model.product_id), str(exc)))
     if problems:
         raise InvalidInputError(
             f"{len(problems)} of {len(models)} products cannot be sent", problems
@@ -122,40 +129,20 @@ def encode_product(index: int, item: object, *, partial: bool, max_bytes: int) -
     """Validate and encode the product at ``index`` of a stream, measuring it against the cap."""
     model, problems, missing = validate_item(index, item, partial)
     if model is None:
-        raw_id = _usable_id(item)
+        raw_id = usable_id(item)
         item_id = f"products[{index}]" if raw_id is None else str(raw_id)
-        return EncodedProduct(item_id, None, tuple(problems), missing, _label(index, raw_id))
+        return EncodedProduct(item_id, None, tuple(problems), missing, item_label(index, raw_id))
     try:
         encoded = model.to_payload_json()
     except InvalidInputError as exc:
-        where = _label(index, model.product_id)
+        where = item_label(index, model.product_id)
         return EncodedProduct(model.product_id, None, ((where, str(exc)),), label=where)
     too_big = size_problem(encoded, max_bytes=max_bytes, overhead=ARRAY.overhead)
     if too_big:
-        where = _label(index, model.product_id)
+        where = item_label(index, model.product_id)
         problem = (where, f"{too_big}; {_SHORTEN}")
         return EncodedProduct(model.product_id, None, (problem,), label=where)
     return EncodedProduct(model.product_id, encoded)
-
-
-def _usable_id(item: object) -> str | int | None:
-    """The product id of an item that failed validation, when it has a usable one."""
-    if isinstance(item, BaseModel):
-        product_id = getattr(item, "product_id", None)
-    else:
-        product_id = item.get("product_id") if isinstance(item, Mapping) else None
-    if (isinstance(product_id, str) and product_id.strip()) or (
-        isinstance(product_id, int) and not isinstance(product_id, bool)
-    ):
-        return product_id
-    return None
-
-
-def _label(index: int, product_id: str | int | None) -> str:
-    # How models.validation names an item at the start of each problem's location.
-    if product_id is None:
-        return f"products[{index}]"
-    return f"products[{index}] (product_id {got(product_id)})"
 
 
 def _check(adapter: TypeAdapter[str], value: object) -> tuple[str | None, str | None]:
